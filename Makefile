@@ -1,0 +1,47 @@
+# lsunion – the two commands of the README, and a few more for developers.
+# Everything the project needs is installed here: uv (into .tools/), the locked Python
+# packages (into .venv/), and for the browser tests Debian's chromium and axe-core.
+
+PORT ?= 8000
+BOOTSTRAP_PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+PY := .venv/bin/python
+
+.PHONY: help install run test lint check pytest bench clean
+
+help:
+	@echo "make run    – cài đặt, nạp dữ liệu mẫu, chạy cổng thông tin tại http://127.0.0.1:$(PORT)"
+	@echo "make test   – kiểm tra mã (ruff, djhtml), check, makemigrations --check và toàn bộ bộ kiểm thử"
+
+$(UV):
+	$(BOOTSTRAP_PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+.venv/.synced: $(UV) pyproject.toml uv.lock .python-version
+	$(UV) sync --frozen --quiet
+	@touch $@
+
+install: .venv/.synced
+
+run: install
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py load_demo
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/djhtml --check templates
+
+check: install
+	DJANGO_DEBUG=1 $(PY) manage.py check --fail-level WARNING
+	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+
+pytest: install
+	$(PY) -m pytest
+
+test: lint check pytest
+
+clean:
+	rm -rf .venv .tools staticfiles artifacts

@@ -1,0 +1,1 @@
+"""Settings: `base` reads the environment (development and production); `test` for pytest."""

@@ -1,0 +1,30 @@
+"""Test settings: the same project, made fast and isolated (MD5 hasher, private cache and media)."""
+
+import os
+import tempfile
+
+os.environ.setdefault("DJANGO_DEBUG", "0")
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production-0123456789abcdef")
+os.environ.setdefault("DJANGO_SECURE", "0")
+
+from lsunion.settings.base import *
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "lsunion-tests",
+        "KEY_PREFIX": "lsunion-test",
+    }
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="lsunion-test-media-")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+SITE_URL = "http://testserver"
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+DATABASES["default"].get("OPTIONS", {}).pop("pool", None)

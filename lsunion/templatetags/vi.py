@@ -1,0 +1,12 @@
+"""Template filters for Vietnamese dates: {% load vi %} then {{ article.published_at|date_line }}."""
+
+from django import template
+
+from lsunion import dates
+
+register = template.Library()
+
+register.filter("date_line", dates.date_line)
+register.filter("short_datetime", dates.short_datetime)
+register.filter("short_date", dates.short_date)
+register.filter("long_date", dates.long_date)

@@ -1,0 +1,22 @@
+"""Root URLs. Apps are included by dotted string: lsunion imports no app."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from lsunion import views
+
+admin.site.site_header = "Quản trị Cổng thông tin LĐLĐ tỉnh Lạng Sơn"
+admin.site.site_title = "Quản trị LĐLĐ Lạng Sơn"
+admin.site.index_title = "Bảng điều khiển"
+
+urlpatterns = [
+    path(settings.ADMIN_PATH, admin.site.urls),
+    path("suc-khoe/", views.health, name="health"),
+    path("", include("organizations.urls")),
+    path("", include("news.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

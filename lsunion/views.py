@@ -1,0 +1,23 @@
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+
+
+@never_cache
+def health(request):
+    """For load balancers: 200 when the database and the cache answer, 503 otherwise."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception as error:  # noqa: BLE001 - any failure means unhealthy
+        checks["database"] = f"lỗi: {error.__class__.__name__}"
+    try:
+        cache.set("health-check", "ok", 5)
+        checks["cache"] = "ok" if cache.get("health-check") == "ok" else "lỗi"
+    except Exception as error:  # noqa: BLE001
+        checks["cache"] = f"lỗi: {error.__class__.__name__}"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(checks, status=200 if healthy else 503)

@@ -1,0 +1,62 @@
+"""Demo news: the categories and slogans of the old portal, and the seed articles.
+
+The seed exports in news/fixtures/legacy/ go through the same importer as `import_legacy`,
+so the demo shows exactly what real imports produce. Idempotent.
+"""
+
+from pathlib import Path
+
+from news import legacy_import
+from news.models import Category, Slogan
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "legacy"
+
+CATEGORIES = [
+    ("Hoạt động công đoàn", "hoat-dong-cong-doan"),
+    ("Tuyên truyền giáo dục", "tuyen-truyen-giao-duc"),
+    ("Thi đua – Khen thưởng", "thi-dua-khen-thuong"),
+    ("Nữ công", "nu-cong"),
+    ("Chính sách – Pháp luật", "chinh-sach-phap-luat"),
+]
+# The category each seed belongs to on the old portal when its export has no label.
+SEED_CATEGORIES = {
+    "000_e9dd3b03d342aab1.txt": "Hoạt động công đoàn",
+    "001_597b5999805adbeb.txt": "Thi đua – Khen thưởng",
+}
+
+
+def load() -> str:
+    for order, (name, slug) in enumerate(CATEGORIES, start=1):
+        category = Category.objects.filter(slug=slug).first() or Category(slug=slug)
+        category.name, category.order = name, order * 10
+        category.save()
+
+    outcomes = []
+    seen_slogans: list[str] = []
+    for path in sorted(FIXTURES.glob("*.txt")):
+        data = path.read_bytes()
+        outcome = legacy_import.import_bytes(
+            data,
+            publish=True,
+            default_category=SEED_CATEGORIES.get(path.name, legacy_import.DEFAULT_CATEGORY),
+        )
+        outcomes.append(outcome)
+        parsed = legacy_import.parse(legacy_import.decode(data))
+        seen_slogans.extend(s for s in parsed.slogans if s not in seen_slogans)
+
+    if outcomes and outcomes[0].article:
+        first = outcomes[0].article
+        first.is_featured = True
+        first.summary = first.summary or (
+            "LĐLĐ huyện Văn Quan sơ kết công tác Công đoàn 6 tháng đầu năm 2020, biểu dương "
+            "điển hình tiên tiến giai đoạn 2015 – 2020 và trao giấy khen cho 11 tập thể, 17 cá nhân."
+        )
+        first.save()
+
+    for order, text in enumerate(seen_slogans[:3]):
+        slogan = Slogan.objects.filter(text=text).first() or Slogan(text=text)
+        slogan.order = order
+        slogan.save()
+
+    created = sum(o.action == "created" for o in outcomes)
+    return f"{len(outcomes)} tin bài mẫu ({created} mới), {len(seen_slogans[:3])} khẩu hiệu"

@@ -1,0 +1,283 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
+
+from lsunion.fields import CleanImageField
+from lsunion.html import sanitise_html, strip_tags
+from lsunion.text import clean_line, nfc, normalise, unique_slug
+from news.querysets import ArticleQuerySet, SloganQuerySet
+
+
+class Category(models.Model):
+    """A news section (chuyên mục), such as “Hoạt động công đoàn”."""
+
+    name = models.CharField(_("tên chuyên mục"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("đường dẫn"), max_length=140, unique=True, blank=True,
+        help_text=_("Để trống để tạo tự động từ tên."),
+    )  # fmt: skip
+    description = models.TextField(_("mô tả"), blank=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=100)
+    in_menu = models.BooleanField(_("hiện trên thanh chuyên mục"), default=True)
+    on_home = models.BooleanField(_("hiện thành khối trên trang chủ"), default=True)
+
+    class Meta:
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = clean_line(self.name)
+        self.description = nfc(self.description).strip()
+        if not self.slug:
+            others = Category.objects.exclude(pk=self.pk)
+            self.slug = unique_slug(self.name, lambda s: others.filter(slug=s).exists(), 120)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+
+class Article(models.Model):
+    """A news article (tin bài) written by an editor and published to readers."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Bản nháp")
+        REVIEW = "review", _("Chờ duyệt")
+        PUBLISHED = "published", _("Đã xuất bản")
+        ARCHIVED = "archived", _("Lưu trữ")
+
+    title = models.CharField(_("tiêu đề"), max_length=300)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=160,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "Tạo tự động từ tiêu đề, bỏ dấu tiếng Việt (“Đình Lập” → “dinh-lap”). "
+            "Không đổi khi sửa tiêu đề, để liên kết đã chia sẻ vẫn dùng được."
+        ),
+    )
+    summary = models.TextField(
+        _("sapo"),
+        blank=True,
+        help_text=_("Đoạn tóm tắt in đậm dưới tiêu đề; dùng cho danh sách và mạng xã hội."),
+    )
+    body = CKEditor5Field(_("nội dung"), blank=True)
+    cover_image = CleanImageField(_("ảnh đại diện"), upload_to="anh-bai/%Y/%m/", blank=True)
+    cover_alt = models.CharField(
+        _("mô tả ảnh đại diện"),
+        max_length=200,
+        blank=True,
+        help_text=_("Mô tả ngắn nội dung ảnh cho người không xem được ảnh."),
+    )
+    cover_caption = models.CharField(_("chú thích ảnh đại diện"), max_length=400, blank=True)
+    byline = models.CharField(
+        _("tác giả, nguồn tin"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ghi đúng như trên bài, ví dụ “Tin và ảnh: Đỗ Thị Gấm” hoặc “Ban TG”."),
+    )
+    source_body = models.ForeignKey(
+        "organizations.UnionBody",
+        verbose_name=_("đơn vị đưa tin"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("chuyên mục"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=12, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        _("thời điểm xuất bản"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Để trống để xuất bản ngay khi chọn “Đã xuất bản”. Chọn một thời điểm sau này để "
+            "hẹn giờ: bài tự xuất hiện đúng giờ."
+        ),
+    )
+    mentioned_bodies = models.ManyToManyField(
+        "organizations.UnionBody",
+        verbose_name=_("tổ chức được nhắc đến"),
+        blank=True,
+        related_name="mentioned_in",
+    )
+    is_featured = models.BooleanField(_("tin nổi bật"), default=False)
+    # Identifies an article brought over from the old portal; NULL for articles written here.
+    legacy_key = models.CharField(max_length=64, unique=True, null=True, editable=False)  # noqa: DJ001
+    search_text = models.TextField(editable=False, blank=True, default="")
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tạo"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người sửa cuối"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_pub"),
+            models.Index(
+                fields=["category", "status", "-published_at"], name="article_category_pub"
+            ),
+            models.Index(
+                fields=["source_body", "status", "-published_at"], name="article_body_pub"
+            ),
+            models.Index(
+                fields=["-published_at"],
+                condition=Q(is_featured=True),
+                name="article_featured_pub",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="article_published_has_time",
+                violation_error_message=_("Bài đã xuất bản phải có thời điểm xuất bản."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.title = clean_line(self.title)
+        self.summary = nfc(self.summary).strip()
+        self.byline = clean_line(self.byline)
+        self.cover_alt = clean_line(self.cover_alt)
+        self.cover_caption = clean_line(self.cover_caption)
+        self.body = sanitise_html(self.body)
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        if not self.slug:
+            others = Article.objects.exclude(pk=self.pk)
+            self.slug = unique_slug(self.title, lambda s: others.filter(slug=s).exists(), 150)
+        self.search_text = normalise(" ".join([self.title, self.summary, strip_tags(self.body)]))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:article-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+
+    @property
+    def is_visible(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+
+class ArticlePhoto(models.Model):
+    """A photo of an article, with the alt text and caption readers see under it."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="photos")
+    image = CleanImageField(
+        _("ảnh"),
+        upload_to="anh-bai/%Y/%m/",
+        blank=True,
+        help_text=_("JPEG, PNG hoặc WebP, tối đa 10 MB. Thông tin vị trí (EXIF) được xoá."),
+    )
+    alt_text = models.CharField(
+        _("mô tả ảnh (alt)"),
+        max_length=200,
+        help_text=_("Bắt buộc: mô tả ngắn nội dung ảnh cho người không xem được ảnh."),
+    )
+    caption = models.CharField(
+        _("chú thích"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "Ví dụ: “Đồng chí Lương Chí Công, Phó Chủ tịch LĐLĐ tỉnh phát biểu tại hội nghị”."
+        ),
+    )
+    after_paragraph = models.PositiveSmallIntegerField(
+        _("đặt sau đoạn thứ"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống để đặt ảnh ở cuối bài."),
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("ảnh trong bài")
+        verbose_name_plural = _("ảnh trong bài")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.caption or self.alt_text
+
+    def save(self, *args, **kwargs):
+        self.alt_text = clean_line(self.alt_text)
+        self.caption = clean_line(self.caption)
+        super().save(*args, **kwargs)
+
+
+class Slogan(models.Model):
+    """A slogan shown in the banner above every page, for a period editors choose."""
+
+    text = models.CharField(_("khẩu hiệu"), max_length=400)
+    starts_on = models.DateField(_("hiện từ ngày"), null=True, blank=True)
+    ends_on = models.DateField(_("đến hết ngày"), null=True, blank=True)
+    is_active = models.BooleanField(_("đang dùng"), default=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    objects = SloganQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("khẩu hiệu")
+        verbose_name_plural = _("khẩu hiệu")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(ends_on__gte=models.F("starts_on")),
+                name="slogan_ends_after_start",
+                violation_error_message=_("Ngày kết thúc phải sau ngày bắt đầu."),
+            )
+        ]
+
+    def __str__(self):
+        return self.text
+
+    def save(self, *args, **kwargs):
+        self.text = clean_line(self.text)
+        super().save(*args, **kwargs)

@@ -1,0 +1,51 @@
+from django.db import models
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What a reader may see: published status and a publication time that has come."""
+        return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        return self.filter(status=self.model.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def next_due_time(self):
+        """When the next scheduled article becomes visible (None if none is scheduled)."""
+        return (
+            self.scheduled().order_by("published_at").values_list("published_at", flat=True).first()
+        )
+
+    def for_listing(self):
+        """Columns and joins a list of articles needs, newest first."""
+        return (
+            self.select_related("category", "source_body")
+            .defer("body", "search_text")
+            .order_by("-published_at", "-pk")
+        )
+
+    def latest_per_category(self, per_category: int):
+        """The newest `per_category` articles of every category, in one query."""
+        return (
+            self.for_listing()
+            .annotate(
+                rank_in_category=Window(
+                    RowNumber(),
+                    partition_by=[F("category_id")],
+                    order_by=[F("published_at").desc(), F("pk").desc()],
+                )
+            )
+            .filter(rank_in_category__lte=per_category)
+        )
+
+
+class SloganQuerySet(models.QuerySet):
+    def current(self):
+        today = timezone.localdate()
+        return self.filter(
+            Q(starts_on__isnull=True) | Q(starts_on__lte=today),
+            Q(ends_on__isnull=True) | Q(ends_on__gte=today),
+            is_active=True,
+        )

@@ -1,0 +1,109 @@
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, ListView, TemplateView
+
+from lsunion import images
+from lsunion.cache import public_page
+from news.models import Article, Category
+
+HOME_FEATURED = 5
+HOME_LATEST = 10
+HOME_PER_CATEGORY = 4
+RELATED_COUNT = 5
+
+
+@method_decorator(public_page, name="dispatch")
+class HomeView(TemplateView):
+    template_name = "news/home.html"
+
+    def get_context_data(self, **kwargs):
+        published = Article.objects.published().for_listing()
+        featured = list(published.filter(is_featured=True)[:HOME_FEATURED])
+        latest = list(published.exclude(pk__in=[a.pk for a in featured])[:HOME_LATEST])
+        blocks: dict[int, list[Article]] = {}
+        for article in published.filter(category__on_home=True).latest_per_category(
+            HOME_PER_CATEGORY
+        ):
+            blocks.setdefault(article.category_id, []).append(article)
+        by_category = [
+            (articles[0].category, articles)
+            for articles in sorted(
+                blocks.values(), key=lambda a: (a[0].category.order, a[0].category.name)
+            )
+        ]
+        return super().get_context_data(
+            featured=featured, latest=latest, category_blocks=by_category, **kwargs
+        )
+
+
+@method_decorator(public_page, name="dispatch")
+class CategoryView(ListView):
+    template_name = "news/category_detail.html"
+    paginate_by = 20
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        return Article.objects.published().filter(category=self.category).for_listing()
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.category, **kwargs)
+
+
+class ArticleView(DetailView):
+    """An article as readers see it; `preview` shows drafts to staff (never cached)."""
+
+    template_name = "news/article_detail.html"
+    context_object_name = "article"
+    preview = False
+
+    def get_queryset(self):
+        articles = Article.objects.all() if self.preview else Article.objects.published()
+        return articles.select_related("category", "source_body").prefetch_related("photos")
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset()
+        if self.preview:
+            return get_object_or_404(queryset, pk=self.kwargs["pk"])
+        return get_object_or_404(queryset, slug=self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        related = (
+            Article.objects.published()
+            .filter(category_id=article.category_id)
+            .exclude(pk=article.pk)
+            .for_listing()[:RELATED_COUNT]
+        )
+        return super().get_context_data(
+            related=related, is_preview=self.preview, now=timezone.now(), **kwargs
+        )
+
+
+article_detail = public_page(ArticleView.as_view())
+
+
+@require_POST
+def editor_image_upload(request):
+    """CKEditor 5's image upload: editors only, images only, cleaned like every other image."""
+    user = request.user
+    if not (user.is_active and user.is_staff and user.has_perm("news.change_article")):
+        return JsonResponse({"error": {"message": "Bạn không có quyền tải ảnh lên."}}, status=403)
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return JsonResponse({"error": {"message": "Chưa chọn tệp ảnh."}}, status=400)
+    try:
+        name = images.store(upload, timezone.localdate().strftime("uploads/%Y/%m"))
+    except ValidationError as error:
+        return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
+    return JsonResponse({"url": default_storage.url(name)})

@@ -1,0 +1,1 @@
+/* Reader tools; enhanced in place, the page works without this file. */
