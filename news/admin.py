@@ -75,7 +75,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ["category", "source_body"]
     search_fields = ["title", "summary", "byline"]
     date_hierarchy = "published_at"
-    autocomplete_fields = ["source_body"]
+    autocomplete_fields = ["source_body", "mentioned_bodies", "meeting"]
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by", "preview_link"]
     actions = ["publish_now", "unpublish"]
     list_per_page = 50
@@ -87,7 +87,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         (
             _("Nguồn và chuyên mục"),
-            {"fields": ["byline", "source_body", "category"]},
+            {"fields": ["byline", "source_body", "category", "mentioned_bodies", "meeting"]},
         ),
         (
             _("Xuất bản"),

@@ -21,3 +21,17 @@ class NewsConfig(AppConfig):
                 bump_on_change, sender=model, dispatch_uid=f"bump-delete-{model.__name__}"
             )
         register_due_provider(Article.objects.next_due_time)
+
+        from news import sections as news_sections
+        from organizations import sections
+
+        sections.register(
+            "body",
+            sections.Section("news", "news/sections/body_news.html", news_sections.body_news, 10),
+        )
+        sections.register(
+            "meeting",
+            sections.Section(
+                "news", "news/sections/meeting_news.html", news_sections.meeting_news, 10
+            ),
+        )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from news import legacy_import
 from news.models import Category, Slogan
+from organizations.models import Meeting
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "legacy"
 
@@ -18,6 +19,12 @@ CATEGORIES = [
     ("Nữ công", "nu-cong"),
     ("Chính sách – Pháp luật", "chinh-sach-phap-luat"),
 ]
+# The meeting each seed reports on (organizations.demo creates them).
+SEED_MEETINGS = {
+    "000_e9dd3b03d342aab1.txt": "so-ket-6-thang-dau-nam-2020-ldld-van-quan",
+    "001_597b5999805adbeb.txt": "tong-ket-cong-tac-cong-doan-nam-2015-ldld-tinh",
+    "004_4b0cc259ff1bd336.txt": "lam-viec-voi-khoi-thi-dua-so-01-nam-2021",
+}
 # The category each seed belongs to on the old portal when its export has no label.
 SEED_CATEGORIES = {
     "000_e9dd3b03d342aab1.txt": "Hoạt động công đoàn",
@@ -41,6 +48,10 @@ def load() -> str:
             default_category=SEED_CATEGORIES.get(path.name, legacy_import.DEFAULT_CATEGORY),
         )
         outcomes.append(outcome)
+        meeting = Meeting.objects.filter(slug=SEED_MEETINGS.get(path.name, "")).first()
+        if outcome.article and meeting and outcome.article.meeting_id != meeting.pk:
+            outcome.article.meeting = meeting
+            outcome.article.save()
         parsed = legacy_import.parse(legacy_import.decode(data))
         seen_slogans.extend(s for s in parsed.slogans if s not in seen_slogans)
 

@@ -10,7 +10,7 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         fields = [
             "title", "slug", "summary", "body", "cover_image", "cover_alt", "cover_caption",
-            "byline", "source_body", "category", "status", "published_at", "is_featured",
+            "byline", "source_body", "category", "mentioned_bodies", "meeting", "status", "published_at", "is_featured",
         ]  # fmt: skip
 
     def clean_body(self):

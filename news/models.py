@@ -117,6 +117,15 @@ class Article(models.Model):
         blank=True,
         related_name="mentioned_in",
     )
+    meeting = models.ForeignKey(
+        "organizations.Meeting",
+        verbose_name=_("hội nghị được đưa tin"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text=_("Hội nghị mà bài viết này đưa tin, nếu có."),
+    )
     is_featured = models.BooleanField(_("tin nổi bật"), default=False)
     # Identifies an article brought over from the old portal; NULL for articles written here.
     legacy_key = models.CharField(max_length=64, unique=True, null=True, editable=False)  # noqa: DJ001

@@ -26,6 +26,10 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-published_at", "-pk")
         )
 
+    def about_body(self, body):
+        """Articles from a union body or mentioning it."""
+        return self.filter(Q(source_body=body) | Q(mentioned_bodies=body)).distinct()
+
     def latest_per_category(self, per_category: int):
         """The newest `per_category` articles of every category, in one query."""
         return (

@@ -10,6 +10,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from lsunion import images
 from lsunion.cache import public_page
 from news.models import Article, Category
+from organizations.models import UnionBody
 
 HOME_FEATURED = 5
 HOME_LATEST = 10
@@ -58,6 +59,27 @@ class CategoryView(ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)
+
+
+@method_decorator(public_page, name="dispatch")
+class BodyNewsView(ListView):
+    """Every published article from or about one union body."""
+
+    template_name = "news/body_news.html"
+    paginate_by = 20
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        self.body = get_object_or_404(UnionBody, slug=self.kwargs["slug"])
+        return Article.objects.published().about_body(self.body).for_listing()
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(body=self.body, **kwargs)
 
 
 class ArticleView(DetailView):

@@ -1,7 +1,20 @@
 from django.contrib import admin
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organizations.models import UnionBody
+from organizations import services
+from organizations.models import (
+    BodyAffiliation,
+    EmulationBlock,
+    Meeting,
+    MeetingAttendee,
+    MeetingDocument,
+    MemberFigure,
+    Person,
+    Position,
+    Term,
+    UnionBody,
+)
 
 
 class CurrentOrDissolvedFilter(admin.SimpleListFilter):
@@ -19,10 +32,185 @@ class CurrentOrDissolvedFilter(admin.SimpleListFilter):
         return queryset
 
 
+class MemberFigureInline(admin.TabularInline):
+    model = MemberFigure
+    extra = 0
+    fields = [
+        "year",
+        "members",
+        "women_members",
+        "grassroots_unions",
+        "new_members",
+        "new_unions",
+        "note",
+    ]
+
+
+class BodyAffiliationInline(admin.TabularInline):
+    model = BodyAffiliation
+    fk_name = "body"
+    extra = 0
+    autocomplete_fields = ["parent"]
+    fields = ["parent", "starts_on", "ends_on", "note"]
+    verbose_name_plural = _("lịch sử trực thuộc (tự ghi khi đổi đơn vị trực thuộc)")
+
+
 @admin.register(UnionBody)
 class UnionBodyAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "kind", "parent", "founded_on", "dissolved_on"]
     list_filter = ["kind", CurrentOrDissolvedFilter]
     list_select_related = ["parent"]
-    search_fields = ["name", "short_name", "aliases"]
+    search_fields = ["name", "short_name", "aliases", "slug"]
     autocomplete_fields = ["parent", "successor"]
+    inlines = [MemberFigureInline, BodyAffiliationInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "short_name",
+                    "aliases",
+                    "slug",
+                    "kind",
+                    "parent",
+                    "display_order",
+                ]
+            },
+        ),
+        (_("Liên hệ"), {"fields": ["address", "phone", "email", "website", "logo"]}),
+        (_("Giới thiệu"), {"fields": ["description"]}),
+        (
+            _("Lịch sử"),
+            {"fields": ["founded_on", "dissolved_on", "successor", "history_note"]},
+        ),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        if change and "parent" in form.changed_data:
+            # Keep the old link in the history instead of rewriting the past.
+            new_parent = obj.parent
+            obj.parent_id = form.initial.get("parent")
+            super().save_model(request, obj, form, change)
+            services.move_body(body=obj, new_parent=new_parent, on=timezone.localdate())
+            return
+        super().save_model(request, obj, form, change)
+
+
+class PositionInline(admin.TabularInline):
+    model = Position
+    extra = 0
+    fk_name = "person"
+    autocomplete_fields = ["body", "term", "elected_at"]
+    fields = [
+        "body",
+        "organ",
+        "department",
+        "title",
+        "title_text",
+        "term",
+        "starts_on",
+        "ends_on",
+        "how",
+        "elected_at",
+    ]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "slug"]
+    search_fields = ["full_name", "search_text"]
+    inlines = [PositionInline]
+    fields = ["full_name", "slug", "photo", "note"]
+
+
+@admin.register(Term)
+class TermAdmin(admin.ModelAdmin):
+    list_display = ["body", "congress_number", "starts_year", "ends_year"]
+    list_filter = ["starts_year"]
+    list_select_related = ["body"]
+    search_fields = ["body__name", "body__short_name", "congress_number"]
+    autocomplete_fields = ["body"]
+
+
+@admin.register(Position)
+class PositionAdmin(admin.ModelAdmin):
+    list_display = ["person", "display_title", "body", "term", "starts_on", "ends_on", "how"]
+    list_filter = ["organ", "title", "how"]
+    list_select_related = ["person", "body", "term"]
+    search_fields = ["person__full_name", "body__name", "body__short_name"]
+    autocomplete_fields = ["person", "body", "term", "elected_at"]
+
+
+@admin.register(EmulationBlock)
+class EmulationBlockAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "year", "organiser", "leader"]
+    list_filter = ["kind", "year"]
+    list_select_related = ["organiser", "leader"]
+    search_fields = ["name"]
+    autocomplete_fields = ["organiser", "leader", "members"]
+
+
+class AttendeeInline(admin.TabularInline):
+    model = MeetingAttendee
+    extra = 0
+    autocomplete_fields = ["person"]
+    fields = ["person", "guest_name", "position_then", "order"]
+
+
+class DocumentInline(admin.TabularInline):
+    model = MeetingDocument
+    extra = 0
+    fields = ["title", "file", "order"]
+
+
+class ElectedPositionInline(admin.TabularInline):
+    model = Position
+    fk_name = "elected_at"
+    extra = 0
+    autocomplete_fields = ["person", "term"]
+    fields = ["person", "organ", "department", "title", "term", "how"]
+    verbose_name = _("người được bầu")
+    verbose_name_plural = _("bầu cử tại hội nghị (ghi chức vụ cho đơn vị tổ chức, từ ngày họp)")
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "organiser", "starts_at", "place"]
+    list_filter = ["kind", "starts_at"]
+    list_select_related = ["organiser"]
+    search_fields = ["title", "place", "organiser__name", "organiser__short_name"]
+    date_hierarchy = "starts_at"
+    autocomplete_fields = ["organiser", "term", "emulation_block", "chaired_by"]
+    inlines = [AttendeeInline, ElectedPositionInline, DocumentInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "kind",
+                    "session_number",
+                    "title",
+                    "slug",
+                    "organiser",
+                    "term",
+                    "emulation_block",
+                ]
+            },
+        ),
+        (_("Thời gian, địa điểm"), {"fields": ["starts_at", "ends_at", "place"]}),
+        (_("Chủ trì"), {"fields": ["chaired_by", "chair_title"]}),
+        (_("Nội dung"), {"fields": ["summary", "outcomes"]}),
+    ]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Position:
+            positions = formset.save(commit=False)
+            for position in positions:
+                services.complete_elected_position(position=position, meeting=form.instance)
+                position.save()
+            for removed in formset.deleted_objects:
+                removed.delete()
+            formset.save_m2m()
+            return
+        super().save_formset(request, form, formset, change)

@@ -4,9 +4,21 @@ Idempotent: bodies are found again by slug. Dates and successors that could not 
 are marked as sample data in the body's history note.
 """
 
-from datetime import date
+from datetime import date, datetime
 
-from organizations.models import UnionBody
+from django.utils import timezone
+
+from organizations import services
+from organizations.models import (
+    EmulationBlock,
+    Meeting,
+    MeetingAttendee,
+    MemberFigure,
+    Person,
+    Position,
+    Term,
+    UnionBody,
+)
 
 SAMPLE = "Dữ liệu mẫu để minh họa, chưa được xác minh."
 REORGANISED = date(2025, 7, 1)
@@ -121,13 +133,175 @@ def load() -> str:
          "CĐCS UBND thành phố Lạng Sơn", city),
     ]  # fmt: skip
     for order, (slug, name, short, parent) in enumerate(grassroots, start=100):
-        _body(
-            slug,
-            name=name,
-            short_name=short,
-            kind=UnionBody.Kind.GRASSROOTS,
-            parent=parent,
-            history_note=SAMPLE,
-            display_order=order,
+        body = UnionBody.objects.filter(slug=slug).first()
+        if body is None:
+            body = _body(
+                slug,
+                name=name,
+                short_name=short,
+                kind=UnionBody.Kind.GRASSROOTS,
+                parent=parent,
+                history_note=SAMPLE,
+                display_order=order,
+                founded_on=date(2010, 1, 1),
+            )
+            services.move_body(body=body, new_parent=parent, on=date(2010, 1, 1))
+        if parent.dissolved_on and body.parent_id == parent.pk:
+            # The 2025 reorganisation: the union moves up, its history stays.
+            services.move_body(
+                body=body,
+                new_parent=province,
+                on=parent.dissolved_on,
+                note="Chuyển về trực thuộc LĐLĐ tỉnh khi bỏ cấp huyện (dữ liệu mẫu).",
+            )
+
+    _people_terms_and_meetings(province, district_bodies)
+    _figures(province, district_bodies)
+    return (
+        f"{UnionBody.objects.count()} tổ chức, {Person.objects.count()} nhân sự, "
+        f"{Meeting.objects.count()} hội nghị"
+    )
+
+
+def _person(name: str) -> Person:
+    return Person.objects.filter(full_name=name).first() or Person.objects.create(full_name=name)
+
+
+def _position(person, body, title, **fields) -> Position:
+    found = Position.objects.filter(person=person, body=body, title=title).first()
+    position = found or Position(person=person, body=body, title=title)
+    for name, value in fields.items():
+        setattr(position, name, value)
+    position.save()
+    return position
+
+
+def _term(body, number, start, end, note=SAMPLE) -> Term:
+    term = Term.objects.filter(body=body, congress_number=number).first() or Term(
+        body=body, congress_number=number
+    )
+    term.starts_year, term.ends_year, term.note = start, end, note
+    term.save()
+    return term
+
+
+def _moment(year, month, day, hour=8, minute=0):
+    return timezone.make_aware(datetime(year, month, day, hour, minute))
+
+
+def _meeting(slug, **fields) -> Meeting:
+    meeting = Meeting.objects.filter(slug=slug).first() or Meeting(slug=slug)
+    for name, value in fields.items():
+        setattr(meeting, name, value)
+    meeting.save()
+    return meeting
+
+
+def _attendees(meeting, rows) -> None:
+    meeting.attendees.all().delete()
+    for order, (person, guest, position) in enumerate(rows):
+        MeetingAttendee.objects.create(
+            meeting=meeting, person=person, guest_name=guest, position_then=position, order=order
         )
-    return f"{UnionBody.objects.count()} tổ chức công đoàn"
+
+
+def _people_terms_and_meetings(province, districts) -> None:
+    van_quan = districts["van-quan"]
+    province_term = _term(province, "XVI", 2018, 2023)
+    _term(province, "XVII", 2023, 2028)
+    van_quan_term = _term(van_quan, "XXIII", 2018, 2023)
+
+    phu = _person("Nguyễn Thiện Phú")
+    cong = _person("Lương Chí Công")
+    truong = _person("Trịnh Thu Trường")
+    vy = _person("Nông Văn Vỵ")
+    _position(phu, province, Position.Title.CHAIR, organ=Position.Organ.BTV, term=province_term,
+              starts_on=date(2018, 8, 1))  # fmt: skip
+    _position(cong, province, Position.Title.VICE_CHAIR, organ=Position.Organ.BTV,
+              term=province_term, starts_on=date(2018, 8, 1))  # fmt: skip
+    _position(truong, province, Position.Title.UBKT_MEMBER, organ=Position.Organ.UBKT,
+              term=province_term, starts_on=date(2018, 8, 1),
+              title_text="Ủy viên Ủy ban Kiểm tra, phụ trách LĐLĐ huyện Văn Quan")  # fmt: skip
+    _position(vy, van_quan, Position.Title.CHAIR, organ=Position.Organ.BTV, term=van_quan_term,
+              starts_on=date(2018, 6, 1), ends_on=van_quan.dissolved_on)  # fmt: skip
+
+    review = _meeting(
+        "so-ket-6-thang-dau-nam-2020-ldld-van-quan",
+        kind=Meeting.Kind.MID_YEAR_REVIEW,
+        title="Hội nghị sơ kết công tác Công đoàn 6 tháng đầu năm 2020 và biểu dương điển hình "
+        "tiên tiến trong CNVCLĐ giai đoạn 2015 – 2020",
+        organiser=van_quan,
+        term=van_quan_term,
+        starts_at=_moment(2020, 7, 13),
+        place="Huyện Văn Quan",
+        chaired_by=vy,
+        chair_title="Chủ tịch LĐLĐ huyện Văn Quan",
+        summary="Đánh giá công tác công đoàn 6 tháng đầu năm 2020, nhiệm vụ 6 tháng cuối năm; "
+        "trao giấy khen cho 11 tập thể, 17 cá nhân điển hình tiên tiến giai đoạn 2015 – 2020.",
+        outcomes="<p>Nhiệm vụ 6 tháng cuối năm 2020: tăng cường kiểm tra, giám sát; tuyên truyền "
+        "giáo dục trong CNVCLĐ; phát triển đoàn viên, xây dựng tổ chức Công đoàn vững mạnh.</p>",
+    )
+    _attendees(review, [
+        (cong, "", "Phó Chủ tịch LĐLĐ tỉnh Lạng Sơn"),
+        (truong, "", "Ủy viên Ủy ban Kiểm tra LĐLĐ tỉnh, phụ trách LĐLĐ huyện Văn Quan"),
+    ])  # fmt: skip
+
+    _meeting(
+        "tong-ket-cong-tac-cong-doan-nam-2015-ldld-tinh",
+        kind=Meeting.Kind.ANNUAL_REVIEW,
+        title="Hội nghị tổng kết công tác công đoàn năm 2015, triển khai nhiệm vụ năm 2016",
+        organiser=province,
+        starts_at=_moment(2016, 1, 19),
+        place="Thành phố Lạng Sơn",
+        summary="Phát động phong trào thi đua năm 2016 trong CNVCLĐ và các cấp Công đoàn; các "
+        "đơn vị Cụm thi đua số 1 ký kết giao ước thi đua.",
+    )
+
+    blocks = []
+    members = list(UnionBody.objects.filter(kind=UnionBody.Kind.GRASSROOTS))
+    for number in range(1, 11):
+        block = EmulationBlock.objects.filter(organiser=province, name=f"Khối thi đua số {number:02d}",
+                                              year=2021).first()  # fmt: skip
+        block = block or EmulationBlock(
+            organiser=province, name=f"Khối thi đua số {number:02d}", year=2021
+        )
+        block.note = SAMPLE
+        block.save()
+        block.members.set(members[(number - 1) % len(members) :: 10] if members else [])
+        blocks.append(block)
+    session = _meeting(
+        "lam-viec-voi-khoi-thi-dua-so-01-nam-2021",
+        kind=Meeting.Kind.WORKING_SESSION,
+        title="Buổi làm việc với Khối thi đua số 01 trực thuộc LĐLĐ tỉnh năm 2021",
+        organiser=province,
+        emulation_block=blocks[0],
+        starts_at=_moment(2021, 3, 1, 14),
+        place="Trụ sở LĐLĐ tỉnh Lạng Sơn",
+        chaired_by=phu,
+        chair_title="Chủ tịch LĐLĐ tỉnh Lạng Sơn",
+        summary="Ngày đầu tiên của chương trình làm việc với 10 khối thi đua trực thuộc LĐLĐ tỉnh "
+        "(1 – 9/3/2021): nghe báo cáo, tháo gỡ vướng mắc, giao chỉ tiêu năm 2021.",
+    )
+    _attendees(session, [(cong, "", "Phó Chủ tịch LĐLĐ tỉnh Lạng Sơn"),
+                         (None, "Ban Chấp hành CĐCS Khối thi đua số 01", "")])  # fmt: skip
+
+
+def _figures(province, districts) -> None:
+    """Sample member figures (clearly sample data) so the body pages have a chart."""
+    series = {
+        province: (41200, 22100, 780),
+        districts["van-quan"]: (2350, 1240, 61),
+        districts["dinh-lap"]: (1980, 1010, 52),
+    }
+    for body, (members, women, unions) in series.items():
+        for offset, year in enumerate(range(2016, 2025)):
+            figure = MemberFigure.objects.filter(body=body, year=year).first() or MemberFigure(
+                body=body, year=year
+            )
+            figure.members = members + offset * members // 60
+            figure.women_members = women + offset * women // 55
+            figure.grassroots_unions = unions + offset
+            figure.new_members = members // 30 + offset * 3
+            figure.new_unions = 11 if year == 2020 else 2 + offset % 4
+            figure.note = SAMPLE
+            figure.save()

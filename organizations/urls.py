@@ -7,4 +7,7 @@ app_name = "organizations"
 urlpatterns = [
     path("to-chuc/", views.BodyDirectoryView.as_view(), name="directory"),
     path("to-chuc/<slug:slug>/", views.BodyDetailView.as_view(), name="body-detail"),
+    path("hoi-nghi/", views.MeetingListView.as_view(), name="meeting-list"),
+    path("hoi-nghi/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting-detail"),
+    path("nhan-su/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
 ]

@@ -1,17 +1,72 @@
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, TemplateView
 
 from lsunion.cache import public_page
-from organizations.models import UnionBody
+from lsunion.collation import vi_order
+from organizations import sections
+from organizations.charts import figures_chart
+from organizations.filters import BodyFilter, MeetingFilter
+from organizations.models import (
+    BodyAffiliation,
+    Meeting,
+    MeetingAttendee,
+    Person,
+    Position,
+    UnionBody,
+)
+
+LIST_PAGE_SIZE = 30
+
+
+def _query_string(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
 
 
 @method_decorator(public_page, name="dispatch")
-class BodyDirectoryView(ListView):
-    template_name = "organizations/directory.html"
-    context_object_name = "bodies"
+class BodyDirectoryView(TemplateView):
+    """The union's tree in Vietnamese order; a flat list when the reader filters or searches."""
 
-    def get_queryset(self):
-        return UnionBody.objects.current().in_vietnamese_order()
+    template_name = "organizations/directory.html"
+
+    def get_context_data(self, **kwargs):
+        bodies = UnionBody.objects.all()
+        filterset = BodyFilter(self.request.GET or None, queryset=bodies)
+        if not filterset.wants_history:
+            bodies = bodies.current()
+        context = {"filter": filterset, "showing_history": filterset.wants_history}
+        if filterset.narrows:
+            matches = filterset.filter_queryset(bodies).select_related("parent")
+            page = Paginator(matches.order_by(vi_order("name"), "pk"), LIST_PAGE_SIZE).get_page(
+                self.request.GET.get("page")
+            )
+            context.update(
+                page_obj=page, results=page.object_list, query_string=_query_string(self.request)
+            )
+        else:
+            nodes = list(bodies.tree_in_vietnamese_order())
+            context["tree"] = build_tree(nodes)
+            context["body_count"] = len(nodes)
+        return super().get_context_data(**context, **kwargs)
+
+
+def build_tree(nodes: list[UnionBody]) -> list[dict]:
+    """Nest an ordered tree query's rows; a body whose parent is hidden joins its nearest
+    shown ancestor, so filtering out dissolved bodies never orphans their former children."""
+    shown = {node.pk: {"body": node, "children": []} for node in nodes}
+    roots = []
+    for node in nodes:
+        ancestors = [pk for pk in node.tree_path[:-1] if pk in shown]
+        if ancestors:
+            shown[ancestors[-1]]["children"].append(shown[node.pk])
+        else:
+            roots.append(shown[node.pk])
+    return roots
 
 
 @method_decorator(public_page, name="dispatch")
@@ -21,3 +76,111 @@ class BodyDetailView(DetailView):
 
     def get_queryset(self):
         return UnionBody.objects.select_related("parent", "successor")
+
+    def get_context_data(self, **kwargs):
+        body = self.object
+        today = timezone.localdate()
+        related = list(
+            UnionBody.objects.filter(Q(parent=body) | Q(successor=body)).order_by(
+                vi_order("name"), "pk"
+            )
+        )
+        children = [b for b in related if b.parent_id == body.pk]
+        # The body's own past links, and the bodies that used to report to it.
+        links = list(
+            BodyAffiliation.objects.filter(
+                Q(body=body) | Q(parent=body, ends_on__isnull=False)
+            ).select_related("body", "parent")
+        )
+        positions = list(
+            Position.objects.filter(body=body)
+            .select_related("person", "term")
+            .order_by("-starts_on", "rank")
+        )
+        current = sorted(
+            (p for p in positions if (p.ends_on is None or p.ends_on > today)
+             and (p.starts_on is None or p.starts_on <= today)),
+            key=lambda p: (p.rank, p.person.full_name),
+        )  # fmt: skip
+        figures = list(body.figures.order_by("year"))
+        return super().get_context_data(
+            current_children=[b for b in children if not b.is_dissolved],
+            former_children=[b for b in children if b.is_dissolved],
+            predecessors=[b for b in related if b.successor_id == body.pk],
+            affiliations=[a for a in links if a.body_id == body.pk],
+            former_members=[a for a in links if a.body_id != body.pk],
+            leaders=current,
+            terms=_terms_with_chairs(body, positions),
+            figures=figures,
+            chart=figures_chart(figures),
+            blocks=list(body.emulation_blocks.select_related("organiser").order_by("-year")[:10]),
+            meetings=list(body.meetings.for_listing()[:5]),
+            sections=sections.render_context("body", body),
+            **kwargs,
+        )
+
+
+def _terms_with_chairs(body, positions):
+    by_term: dict[int, list[Position]] = {}
+    for position in positions:
+        if position.term_id and position.title in (
+            Position.Title.CHAIR, Position.Title.STANDING_VICE_CHAIR, Position.Title.VICE_CHAIR
+        ):  # fmt: skip
+            by_term.setdefault(position.term_id, []).append(position)
+    return [
+        {"term": term, "leaders": sorted(by_term.get(term.pk, []), key=lambda p: p.rank)}
+        for term in body.terms.all()
+    ]
+
+
+@method_decorator(public_page, name="dispatch")
+class MeetingListView(TemplateView):
+    template_name = "organizations/meeting_list.html"
+
+    def get_context_data(self, **kwargs):
+        filterset = MeetingFilter(self.request.GET or None, queryset=Meeting.objects.for_listing())
+        page = Paginator(filterset.qs, 20).get_page(self.request.GET.get("page"))
+        return super().get_context_data(
+            filter=filterset,
+            page_obj=page,
+            meetings=page.object_list,
+            query_string=_query_string(self.request),
+            **kwargs,
+        )
+
+
+@method_decorator(public_page, name="dispatch")
+class MeetingDetailView(DetailView):
+    template_name = "organizations/meeting_detail.html"
+    context_object_name = "meeting"
+
+    def get_queryset(self):
+        return Meeting.objects.select_related(
+            "organiser", "chaired_by", "term", "emulation_block"
+        ).prefetch_related(
+            Prefetch("attendees", MeetingAttendee.objects.select_related("person")),
+            "documents",
+            Prefetch("elected_positions", Position.objects.select_related("person")),
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            sections=sections.render_context("meeting", self.object), **kwargs
+        )
+
+
+@method_decorator(public_page, name="dispatch")
+class PersonDetailView(DetailView):
+    template_name = "organizations/person_detail.html"
+    context_object_name = "person"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            Person.objects.prefetch_related(
+                Prefetch(
+                    "positions",
+                    Position.objects.select_related("body", "term").order_by("-starts_on", "rank"),
+                )
+            ),
+            slug=self.kwargs["slug"],
+        )

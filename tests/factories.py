@@ -56,3 +56,31 @@ class SloganFactory(factory.django.DjangoModelFactory):
         model = Slogan
 
     text = "Công đoàn Lạng Sơn tiếp tục đổi mới nội dung, phương thức hoạt động"
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "organizations.Person"
+
+    full_name = factory.Sequence(lambda n: f"Nguyễn Văn Thành {n}")
+
+
+class TermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "organizations.Term"
+
+    body = factory.SubFactory(UnionBodyFactory)
+    congress_number = factory.Sequence(lambda n: f"X{n}")
+    starts_year = 2018
+    ends_year = 2023
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "organizations.Meeting"
+
+    title = factory.Sequence(lambda n: f"Hội nghị Ban Chấp hành lần thứ {n}")
+    kind = "executive_session"
+    organiser = factory.SubFactory(UnionBodyFactory)
+    starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=30))
+    place = "Hội trường LĐLĐ tỉnh"

@@ -28,3 +28,8 @@ SITE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 DATABASES["default"].get("OPTIONS", {}).pop("pool", None)
+
+# A second, in-memory SQLite database, so tests of database-specific behaviour (Vietnamese
+# collation) check SQLite too when the default database is PostgreSQL, in one run.
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+    DATABASES["sqlite"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
