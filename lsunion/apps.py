@@ -12,3 +12,15 @@ class LsunionConfig(AppConfig):
         from lsunion.collation import register_sqlite_collation
 
         connection_created.connect(register_sqlite_collation, dispatch_uid="lsunion-vi-collation")
+
+        from django.db.models.signals import post_delete, post_save
+
+        from lsunion.cache import bump_on_change
+        from lsunion.models import Abbreviation
+
+        post_save.connect(
+            bump_on_change, sender=Abbreviation, dispatch_uid="bump-save-abbreviation"
+        )
+        post_delete.connect(
+            bump_on_change, sender=Abbreviation, dispatch_uid="bump-del-abbreviation"
+        )

@@ -122,12 +122,6 @@ class ArticleAdmin(admin.ModelAdmin):
             return article.get_absolute_url()
         return reverse("admin:news_article_preview", args=[article.pk])
 
-    def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
-        if obj is not None and obj.published_at and obj.status == Article.Status.PUBLISHED:
-            fields.append("slug")  # shared links must keep working
-        return fields
-
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user

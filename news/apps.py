@@ -8,7 +8,7 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin tức"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from lsunion.cache import bump_on_change, register_due_provider
         from news.models import Article, ArticlePhoto, Category, Slogan
@@ -20,9 +20,22 @@ class NewsConfig(AppConfig):
             post_delete.connect(
                 bump_on_change, sender=model, dispatch_uid=f"bump-delete-{model.__name__}"
             )
+        m2m_changed.connect(
+            bump_on_change, sender=Article.mentioned_bodies.through, dispatch_uid="bump-mentions"
+        )
         register_due_provider(Article.objects.next_due_time)
 
+        from lsunion.search import registry as search_registry
+        from news import search as news_search
         from news import sections as news_sections
+
+        search_registry.register(news_search.SOURCE)
+
+        from lsunion import sitemaps
+        from news.sitemaps import ArticleSitemap, CategorySitemap
+
+        sitemaps.register("tin-tuc", ArticleSitemap)
+        sitemaps.register("chuyen-muc", CategorySitemap)
         from organizations import sections
 
         sections.register(

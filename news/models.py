@@ -62,7 +62,8 @@ class Article(models.Model):
         blank=True,
         help_text=_(
             "Tạo tự động từ tiêu đề, bỏ dấu tiếng Việt (“Đình Lập” → “dinh-lap”). "
-            "Không đổi khi sửa tiêu đề, để liên kết đã chia sẻ vẫn dùng được."
+            "Không đổi khi sửa tiêu đề. Nếu đổi đường dẫn của bài đã đăng, địa chỉ cũ vẫn "
+            "tự chuyển đến địa chỉ mới."
         ),
     )
     summary = models.TextField(
@@ -129,6 +130,7 @@ class Article(models.Model):
     is_featured = models.BooleanField(_("tin nổi bật"), default=False)
     # Identifies an article brought over from the old portal; NULL for articles written here.
     legacy_key = models.CharField(max_length=64, unique=True, null=True, editable=False)  # noqa: DJ001
+    search_title = models.TextField(editable=False, blank=True, default="")
     search_text = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
@@ -195,11 +197,22 @@ class Article(models.Model):
         if not self.slug:
             others = Article.objects.exclude(pk=self.pk)
             self.slug = unique_slug(self.title, lambda s: others.filter(slug=s).exists(), 150)
+        self._remember_old_slug()
+        self.search_title = normalise(self.title)
         self.search_text = normalise(" ".join([self.title, self.summary, strip_tags(self.body)]))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("news:article-detail", kwargs={"slug": self.slug})
+
+    def _remember_old_slug(self):
+        """A published article's old address keeps working (301) after its slug is renamed."""
+        if not self.pk:
+            return
+        old = Article.objects.filter(pk=self.pk).values_list("slug", "published_at").first()
+        if old and old[0] and old[0] != self.slug and old[1] is not None:
+            ArticleSlugHistory.objects.filter(slug=self.slug).delete()
+            ArticleSlugHistory.objects.update_or_create(slug=old[0], defaults={"article": self})
 
     def clean(self):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
@@ -212,6 +225,22 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+
+class ArticleSlugHistory(models.Model):
+    """An address an article used to have; readers following it are redirected (301)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
+    slug = models.SlugField(_("đường dẫn cũ"), max_length=160, unique=True)
+    created_at = models.DateTimeField(_("đổi lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("đường dẫn cũ của bài")
+        verbose_name_plural = _("đường dẫn cũ của bài")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.slug
 
 
 class ArticlePhoto(models.Model):

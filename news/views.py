@@ -1,6 +1,7 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.http import JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -9,7 +10,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from lsunion import images
 from lsunion.cache import public_page
-from news.models import Article, Category
+from news.models import Article, ArticleSlugHistory, Category
 from organizations.models import UnionBody
 
 HOME_FEATURED = 5
@@ -99,6 +100,23 @@ class ArticleView(DetailView):
             return get_object_or_404(queryset, pk=self.kwargs["pk"])
         return get_object_or_404(queryset, slug=self.kwargs["slug"])
 
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            if self.preview:
+                raise
+            moved = (
+                ArticleSlugHistory.objects.filter(
+                    slug=self.kwargs["slug"], article__in=Article.objects.published()
+                )
+                .select_related("article")
+                .first()
+            )
+            if moved is None:
+                raise
+            return HttpResponsePermanentRedirect(moved.article.get_absolute_url())
+
     def get_context_data(self, **kwargs):
         article = self.object
         related = (
@@ -108,11 +126,50 @@ class ArticleView(DetailView):
             .for_listing()[:RELATED_COUNT]
         )
         return super().get_context_data(
-            related=related, is_preview=self.preview, now=timezone.now(), **kwargs
+            related=related,
+            is_preview=self.preview,
+            now=timezone.now(),
+            cover_url=cover_url(article),
+            structured_data=news_article_data(article),
+            **kwargs,
         )
 
 
 article_detail = public_page(ArticleView.as_view())
+
+
+def cover_url(article) -> str:
+    """Absolute address of the article's picture for link previews (a 960 px rendition)."""
+    if not article.cover_image:
+        return ""
+    name = article.cover_image.name
+    size = images.size_from_name(name)
+    if size and 960 in images.rendition_widths(size[0]):
+        name = images.rendition_name(name, 960, "jpg")
+    return settings.SITE_URL + default_storage.url(name)
+
+
+def news_article_data(article) -> dict:
+    """schema.org NewsArticle, for search engines."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title[:110],
+        "description": article.summary,
+        "datePublished": article.published_at.isoformat() if article.published_at else None,
+        "dateModified": article.updated_at.isoformat() if article.updated_at else None,
+        "mainEntityOfPage": settings.SITE_URL + article.get_absolute_url(),
+        "inLanguage": "vi",
+        "articleSection": article.category.name,
+        "publisher": {"@type": "Organization", "name": settings.PORTAL["name"]},
+    }
+    if article.byline:
+        data["author"] = {"@type": "Person", "name": article.byline}
+    elif article.source_body:
+        data["author"] = {"@type": "Organization", "name": article.source_body.name}
+    if article.cover_image:
+        data["image"] = [cover_url(article)]
+    return {key: value for key, value in data.items() if value}
 
 
 @require_POST

@@ -8,15 +8,44 @@ class OrganizationsConfig(AppConfig):
     verbose_name = "Tổ chức công đoàn"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from lsunion.cache import bump_on_change
-        from organizations.models import UnionBody
+        from lsunion.search import registry as search_registry
+        from organizations import search
+        from organizations.models import (
+            BodyAffiliation,
+            EmulationBlock,
+            Meeting,
+            MeetingAttendee,
+            MeetingDocument,
+            MemberFigure,
+            Person,
+            Position,
+            Term,
+            UnionBody,
+        )
 
-        for model in (UnionBody,):
+        for source in (search.BODIES, search.MEETINGS, search.PEOPLE):
+            search_registry.register(source)
+
+        from lsunion import sitemaps
+        from organizations.sitemaps import BodySitemap, MeetingSitemap
+
+        sitemaps.register("to-chuc", BodySitemap)
+        sitemaps.register("hoi-nghi", MeetingSitemap)
+
+        reader_visible = (
+            UnionBody, BodyAffiliation, MemberFigure, EmulationBlock, Person, Term, Position,
+            Meeting, MeetingAttendee, MeetingDocument,
+        )  # fmt: skip
+        for model in reader_visible:
             post_save.connect(
                 bump_on_change, sender=model, dispatch_uid=f"bump-save-{model.__name__}"
             )
             post_delete.connect(
                 bump_on_change, sender=model, dispatch_uid=f"bump-delete-{model.__name__}"
             )
+        m2m_changed.connect(
+            bump_on_change, sender=EmulationBlock.members.through, dispatch_uid="bump-block-members"
+        )

@@ -11,7 +11,7 @@ from tree_queries.query import TreeQuerySet
 from lsunion.collation import vi_order
 from lsunion.documents import validate_pdf
 from lsunion.fields import CleanImageField
-from lsunion.html import sanitise_html
+from lsunion.html import sanitise_html, strip_tags
 from lsunion.text import clean_line, nfc, normalise, unique_slug
 
 
@@ -591,6 +591,7 @@ class Meeting(models.Model):
         blank=True,
         help_text=_("Kết quả bầu cử, nghị quyết, nhiệm vụ giai đoạn tới."),
     )
+    search_title = models.TextField(editable=False, blank=True, default="")
     search_text = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
@@ -626,7 +627,12 @@ class Meeting(models.Model):
         if not self.slug:
             others = Meeting.objects.exclude(pk=self.pk)
             self.slug = unique_slug(self.title, lambda s: others.filter(slug=s).exists(), 120)
-        self.search_text = normalise(" ".join([self.title, self.place, self.summary]))
+        self.search_title = normalise(self.title)
+        self.search_text = normalise(
+            " ".join(
+                [self.title, self.place, self.chair_title, self.summary, strip_tags(self.outcomes)]
+            )
+        )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

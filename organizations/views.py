@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
@@ -116,8 +117,28 @@ class BodyDetailView(DetailView):
             blocks=list(body.emulation_blocks.select_related("organiser").order_by("-year")[:10]),
             meetings=list(body.meetings.for_listing()[:5]),
             sections=sections.render_context("body", body),
+            structured_data=organization_data(body),
             **kwargs,
         )
+
+
+def organization_data(body) -> dict:
+    """schema.org Organization, for search engines."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": body.name,
+        "alternateName": body.short_name,
+        "url": settings.SITE_URL + body.get_absolute_url(),
+        "address": body.address,
+        "telephone": body.phone,
+        "email": body.email,
+        "foundingDate": body.founded_on.isoformat() if body.founded_on else None,
+        "dissolutionDate": body.dissolved_on.isoformat() if body.dissolved_on else None,
+    }
+    if body.parent_id:
+        data["parentOrganization"] = {"@type": "Organization", "name": body.parent.name}
+    return {key: value for key, value in data.items() if value}
 
 
 def _terms_with_chairs(body, positions):

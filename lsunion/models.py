@@ -1,0 +1,40 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from lsunion.text import clean_line, normalise
+
+
+class Abbreviation(models.Model):
+    """An abbreviation of the union's language and what it stands for (LĐLĐ = Liên đoàn Lao động).
+
+    Search treats the two as the same words, both ways.
+    """
+
+    short = models.CharField(_("viết tắt"), max_length=30, unique=True, help_text=_("Ví dụ: LĐLĐ"))
+    expansion = models.CharField(
+        _("viết đầy đủ"), max_length=200, help_text=_("Ví dụ: Liên đoàn Lao động")
+    )
+    is_active = models.BooleanField(_("đang dùng khi tìm kiếm"), default=True)
+
+    class Meta:
+        verbose_name = _("từ viết tắt")
+        verbose_name_plural = _("từ viết tắt (dùng khi tìm kiếm)")
+        ordering = ["short"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(short="") & ~models.Q(expansion=""),
+                name="abbreviation_not_empty",
+                violation_error_message=_("Cần có cả từ viết tắt và nghĩa đầy đủ."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.short} = {self.expansion}"
+
+    def save(self, *args, **kwargs):
+        self.short = clean_line(self.short)
+        self.expansion = clean_line(self.expansion)
+        super().save(*args, **kwargs)
+
+    def phrases(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return tuple(normalise(self.short).split()), tuple(normalise(self.expansion).split())

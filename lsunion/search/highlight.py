@@ -1,0 +1,70 @@
+"""Quote the passage that matched, with the matching phrases marked, safely escaped."""
+
+import re
+import unicodedata
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+
+def _fold_char(char: str) -> str:
+    base = unicodedata.normalize("NFD", char)[:1].lower()
+    if base == "đ":
+        return "d"
+    return base if base.isalnum() and base.isascii() else " "
+
+
+def fold(text: str) -> str:
+    """The search form of `text`, character for character (same length, same positions)."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def _pattern(phrases) -> re.Pattern | None:
+    """Whole phrases only: "doan" alone is not marked when the reader asked for "cong doan"."""
+    parts = sorted(
+        (r"[^a-z0-9]+".join(re.escape(w) for w in phrase) for phrase in phrases if phrase),
+        key=len,
+        reverse=True,
+    )
+    if not parts:
+        return None
+    return re.compile(rf"(?<![a-z0-9])(?:{'|'.join(parts)})(?![a-z0-9])")
+
+
+def mark(text: str, phrases) -> SafeString:
+    """Escape `text` and wrap every matching phrase in <mark>."""
+    text = unicodedata.normalize("NFC", text or "")
+    pattern = _pattern(phrases)
+    if pattern is None:
+        return mark_safe(escape(text))
+    spans: list[list[int]] = []
+    for match in pattern.finditer(fold(text)):
+        if spans and not text[spans[-1][1] : match.start()].strip():
+            spans[-1][1] = match.end()  # "Đình Lập" is one mark, not two
+        else:
+            spans.append([match.start(), match.end()])
+    out, last = [], 0
+    for start, end in spans:
+        out.append(escape(text[last:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        last = end
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))
+
+
+def passage(text: str, phrases, width: int = 240) -> SafeString:
+    """About `width` characters around the first match (or the start), marked."""
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip()
+    pattern = _pattern(phrases)
+    found = pattern.search(fold(text)) if pattern else None
+    start = max(0, (found.start() if found else 0) - width // 3)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 20 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return mark_safe(prefix + mark(text[start:end], phrases) + suffix)

@@ -1,0 +1,40 @@
+"""What each app contributes to site search, declared in its AppConfig.ready()."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    key: str  # used in URLs: ?loai=<key>
+    label: str  # shown as the group heading, Vietnamese
+    queryset: Callable[[], QuerySet]  # what a reader may see, with what the result card needs
+    result_template: str
+    title_field: str  # normalised title: matches here rank first
+    text_field: str  # normalised whole document
+    date_field: str | None = None  # recency, and the year filter
+    order: int = 100
+    filters: dict[str, Callable] = field(default_factory=dict)  # extra ?name=value filters
+    snippet: Callable[[object], str] | None = None  # plain text to quote a passage from
+    title_of: Callable[[object], str] = str  # the result's heading, as readers know it
+    order_by: tuple = ()  # overrides newest-first within a rank (e.g. Vietnamese name order)
+    # A large source (articles) ranks title matches with two index-friendly queries instead
+    # of one query that tests the title of every matching row.
+    large: bool = False
+
+
+_sources: dict[str, SearchSource] = {}
+
+
+def register(source: SearchSource) -> None:
+    _sources[source.key] = source
+
+
+def sources() -> list[SearchSource]:
+    return sorted(_sources.values(), key=lambda s: (s.order, s.key))
+
+
+def get(key: str) -> SearchSource | None:
+    return _sources.get(key)
