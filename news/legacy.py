@@ -30,6 +30,9 @@ MAX_TITLE = 300
 MIN_TITLE = 8
 HEAD_WINDOW = 16
 MIN_BODY_WORDS = 15
+WRAP_WIDTHS = (50, 100)  # the widths text exporters wrap lines at
+WRAP_SLACK = 15
+WRAP_MIN_LINES = 6
 MAX_LABEL_WORDS = 10
 MAX_CAPTION_WORDS = 30
 
@@ -262,7 +265,7 @@ class _Head:
 def parse(text: str) -> LegacyArticle:
     """Parse an export's text into a LegacyArticle, or raise NotAnArticle saying why."""
     text = nfc(text)
-    pairs = [(line, raw) for raw in text.splitlines() if (line := clean_line(raw))]
+    pairs = [(line, raw) for raw in _unwrap(text.splitlines()) if (line := clean_line(raw))]
     _refuse_other_formats(text, [line for line, _raw in pairs])
     pairs = [(line, raw) for line, raw in pairs if not _is_chrome(line)]
     pairs = pairs[_repeated_head_end([line for line, _raw in pairs]) :]
@@ -306,6 +309,30 @@ def parse(text: str) -> LegacyArticle:
     )
 
 
+def _unwrap(raw_lines: list[str]) -> list[str]:
+    """Join the lines of a hard-wrapped export (every line cut near one width) back up.
+
+    A line cut at the wrap width continues on the next line; a shorter line ends its
+    paragraph, and so does a blank line.
+    """
+    lengths = [len(line) for raw in raw_lines if (line := clean_line(raw))]
+    width = max(lengths, default=0)
+    if len(lengths) < WRAP_MIN_LINES or not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1]:
+        return raw_lines
+    if sum(n >= width - WRAP_SLACK for n in lengths) < 0.3 * len(lengths):
+        return raw_lines
+    joined: list[str] = []
+    continues = False
+    for raw in raw_lines:
+        line = clean_line(raw)
+        if line and continues and not date_line(line):
+            joined[-1] = f"{joined[-1].rstrip()} {raw.strip()}"
+        else:
+            joined.append(raw)
+        continues = len(line) >= width - WRAP_SLACK
+    return joined
+
+
 def _repeated_head_end(lines: list[str]) -> int:
     """Exports often repeat the page head above the page: return where the page starts."""
     for j in range(2, min(len(lines) - 1, HEAD_WINDOW)):
@@ -335,7 +362,7 @@ def _read_head(lines: list[str], raw_lines: list[str]) -> _Head | None:
             kind = "title"
         else:
             kind = "text"
-        if kind == "text" and seen_title:
+        if kind == "text" and (seen_title or dates):
             break  # the body's first paragraph: the head is over
         seen_title = seen_title or kind in {"title", "label"}
         kinds.append(kind)

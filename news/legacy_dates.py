@@ -35,7 +35,7 @@ _DATES = [
     ),
 ]
 _TIME = re.compile(
-    r"(?<![\d/])(?P<H>\d{1,2})\s*(?::|h|giờ)\s*(?P<M>\d{2})?(?:\s*(?::\d{2}|phút|'))?"
+    r"(?<![\d/+])(?P<H>\d{1,2})\s*(?::|h|giờ)\s*(?P<M>\d{2})?(?:\s*(?::\d{2}|phút|'))?"
     r"(?:\s*(?P<half>am|pm|sa|ch)\b)?(?![\d/])",
     re.IGNORECASE,
 )
@@ -44,7 +44,7 @@ _FILLER = re.compile(
     r"thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|\bcn\b|\bt[2-7]\b|"
     r"ngày\s*đăng|đăng\s*ngày|đăng\s*lúc|ngày\s*cập\s*nhật|cập\s*nhật(?:\s*lúc)?|"
     r"thời\s*gian(?:\s*đăng)?|ngày|lúc|đăng|vào|"
-    r"\(?\s*gmt\s*\+?\s*7\s*\)?|\butc\s*\+?\s*7\b|\bict\b|"
+    r"\(?\s*(?:gmt|utc)\s*\+\s*0?7(?::?00)?\s*\)?|\bict\b|"
     r"posted(?:\s*on)?|published|updated|\bon\b|\bat\b|"
     r"[\s,|\-–—:()\[\]/.•·]+",
     re.IGNORECASE,

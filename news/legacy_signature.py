@@ -81,6 +81,8 @@ def _read(line: str) -> tuple[str, str] | None:
     """(kind, body name) of a tail line: kind is "credit", "source" or None if not a tail line."""
     if len(line.split()) > MAX_TAIL_WORDS or len(line) > 160:
         return None
+    if line.endswith(".") and not line.endswith(("./.", "..")):
+        line = line[:-1]  # "Ban TG." signs the same as "Ban TG"
     theo = _THEO.match(line)
     credit = _CREDIT.match(line) or (theo if theo and theo["who"][:1].isupper() else None)
     if credit:

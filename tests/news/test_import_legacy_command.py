@@ -279,10 +279,20 @@ def test_a_large_folder_shows_progress_on_stderr(tmp_path):
     assert "Đã xử lý" not in out
 
 
-def test_a_missing_path_is_a_usage_error(tmp_path):
+def test_a_missing_path_or_a_bad_category_is_a_usage_error(tmp_path):
     with pytest.raises(CommandError, match="Không tìm thấy"):
         run(tmp_path / "khong-co")
+    export_file = write(tmp_path / "bai.txt", article())
+    with pytest.raises(CommandError, match="Tên chuyên mục"):
+        run(export_file, "--category", "x" * 121)
     assert Article.objects.count() == 0
+
+
+def test_the_help_describes_the_options():
+    from news.management.commands.import_legacy import Command
+
+    text = Command().create_parser("manage.py", "import_legacy").format_help()
+    assert "--dry-run" in text and "--publish" in text and "Hoạt động công đoàn" in text
 
 
 def test_the_demo_loads_the_seeds_through_the_importer_idempotently():

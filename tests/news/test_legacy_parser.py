@@ -1,5 +1,6 @@
 """Reading old-portal exports: the parser works from the shape of an export, not from samples."""
 
+import textwrap
 import unicodedata
 from datetime import datetime
 from pathlib import Path
@@ -111,6 +112,7 @@ def test_seed_with_category_label_title_before_date_and_a_department_byline():
         ("Ngày đăng: 14/07/2020", at(2020, 7, 14)),
         ("Đăng lúc: 17h03 ngày 14-07-2020", at(2020, 7, 14, 17, 3)),
         ("Cập nhật: 14.07.2020 05:03 PM", at(2020, 7, 14, 17, 3)),
+        ("Thứ Ba, 14/07/2020 (GMT+07:00) 17:03", at(2020, 7, 14, 17, 3)),
     ],
 )
 def test_date_line_in_each_form_gives_the_original_date(line, expected):
@@ -334,6 +336,7 @@ def test_footer_chrome_and_the_list_of_other_articles_are_dropped():
             "LĐLĐ Đình Lập",
         ),
         (("Ban TG",), "Ban TG", ""),
+        (("Ban TG.",), "Ban TG.", ""),
         (("LĐLĐ Văn Quan",), "", "LĐLĐ Văn Quan"),
         (("Liên đoàn Lao động huyện Bắc Sơn",), "", "Liên đoàn Lao động huyện Bắc Sơn"),
         (("Nguồn: LĐLĐ Đình Lập",), "", "LĐLĐ Đình Lập"),
@@ -396,6 +399,22 @@ def test_every_encoding_and_line_end_reads_the_same(encode):
         assert unicodedata.is_normalized("NFC", value)
 
 
+def test_a_hard_wrapped_export_is_joined_back_into_paragraphs():
+    text = article(
+        head=(SLOGAN, DATE_LINE, TITLE),
+        body=(LEAD, PHOTO_LABEL, PHOTO_CAPTION, PARAGRAPH),
+        tail=(BYLINE, "LĐLĐ Văn Quan"),
+    )
+    wrapped = "\n\n".join(textwrap.fill(block, width=72) for block in text.split("\n\n"))
+    assert max(len(line) for line in wrapped.splitlines()) <= 72
+    parsed = read(wrapped)
+    assert (parsed.title, parsed.published_at) == (TITLE, at(2020, 7, 14, 17, 3))
+    assert parsed.paragraphs == [LEAD, PARAGRAPH]
+    assert [(p.alt, p.caption) for p in parsed.photos] == [(PHOTO_LABEL, PHOTO_CAPTION)]
+    assert (parsed.byline, parsed.source) == (BYLINE, "LĐLĐ Văn Quan")
+    assert parsed.slogans == [SLOGAN]
+
+
 def test_a_short_export_with_commas_on_every_line_is_not_taken_for_a_table():
     parsed = read(export(SLOGAN, "Thứ ba, 14 Tháng 7 2020", TITLE.upper(), LEAD, PARAGRAPH))
     assert parsed.title == TITLE.upper()
@@ -435,6 +454,10 @@ def test_a_file_with_only_a_date_line_and_a_title_is_an_article_without_a_body()
             export("Danh sách đoàn viên", "Nguyễn Văn An", "Trần Thị Bình").encode(), id="name-list"
         ),
         pytest.param(export(SLOGAN, SKIP_LINK, TOOLBAR).encode(), id="only-chrome"),
+        pytest.param(
+            export(SLOGAN, DATE_LINE, LEAD, PHOTO_LABEL, PHOTO_CAPTION, PARAGRAPH).encode(),
+            id="no-title",
+        ),
         pytest.param(
             export(
                 "# Hướng dẫn cài đặt cổng thông tin",

@@ -5,48 +5,47 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from news import legacy_batch
 from news.legacy_import import DEFAULT_CATEGORY
+from news.models import Category
 
 PROGRESS_FROM = 25  # files; smaller runs finish before a bar would help
 BAR_WIDTH = 30
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = (
         "Nhập các tệp xuất văn bản từ cổng thông tin cũ thành bài viết (tệp hoặc thư mục, "
         "tìm cả thư mục con). Chạy lại không tạo trùng: bài đã có được cập nhật."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "paths", nargs="+", metavar="PATH", help=gettext_lazy("Tệp .txt hoặc thư mục.")
-        )
+        parser.add_argument("paths", nargs="+", metavar="PATH", help=_("Tệp .txt hoặc thư mục."))
         parser.add_argument(
             "--publish",
             action="store_true",
-            help=gettext_lazy("Xuất bản bài theo ngày gốc (mặc định: để ở dạng bản nháp)."),
+            help=_("Xuất bản bài theo ngày gốc (mặc định: để ở dạng bản nháp)."),
         )
         parser.add_argument(
             "--dry-run",
             action="store_true",
-            help=gettext_lazy("Chạy thử: cho biết sẽ làm gì, không ghi gì vào cơ sở dữ liệu."),
+            help=_("Chạy thử: cho biết sẽ làm gì, không ghi gì vào cơ sở dữ liệu."),
         )
         parser.add_argument(
             "--category",
             default=DEFAULT_CATEGORY,
             metavar="NAME",
-            help=gettext_lazy("Chuyên mục cho bài không ghi chuyên mục (mặc định: “%(default)s”)."),
+            help=_("Chuyên mục cho bài không ghi chuyên mục (mặc định: “%(default)s”)."),
         )
 
     def handle(self, *args, paths, publish, dry_run, category, verbosity, **options):
         missing = [p for p in paths if not Path(p).exists()]
         if missing:
             raise CommandError(_("Không tìm thấy: %(paths)s") % {"paths": ", ".join(missing)})
-        if not category.strip():
-            raise CommandError(_("Tên chuyên mục không được để trống."))
+        category = category.strip()
+        if not category or len(category) > Category._meta.get_field("name").max_length:
+            raise CommandError(_("Tên chuyên mục phải có từ 1 đến 120 ký tự."))
 
         sources, ignored = legacy_batch.path_sources(Path(p) for p in paths)
         if dry_run:
@@ -59,7 +58,7 @@ class Command(BaseCommand):
         report = legacy_batch.run(
             sources,
             publish=publish,
-            default_category=category.strip(),
+            default_category=category,
             dry_run=dry_run,
             ignored=ignored,
             on_progress=bar.update if bar else None,
@@ -121,19 +120,21 @@ class Progress:
         if self.live:
             filled = BAR_WIDTH * done // self.total
             bar = "█" * filled + "·" * (BAR_WIDTH - filled)
-            self.stream.write(f"\r{bar} {done}/{self.total} {self._eta(done)}", ending="")
+            line = f"\r{bar} {done}/{self.total} {self._eta(done)}"
+            self.stream.write(line.ljust(BAR_WIDTH + 40), style_func=str, ending="")
             self.stream.flush()
             return
         tenth = 10 * done // self.total
         if tenth != self.last_tenth:
             self.last_tenth = tenth
             self.stream.write(
-                _("Đã xử lý %(done)d/%(total)d tệp") % {"done": done, "total": self.total}
+                _("Đã xử lý %(done)d/%(total)d tệp") % {"done": done, "total": self.total},
+                style_func=str,
             )
 
     def finish(self) -> None:
         if self.live:
-            self.stream.write("")
+            self.stream.write("", style_func=str)
 
     def _eta(self, done: int) -> str:
         elapsed = time.monotonic() - self.started
