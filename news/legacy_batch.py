@@ -9,6 +9,7 @@ import contextlib
 import io
 import os
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -115,7 +116,7 @@ def _one(source: Source, claimed: dict[str, str], **options) -> Outcome:
         data = source.read()
     except TooLarge:
         return Outcome("skipped", reason=_("Tệp quá lớn để là một tin bài."))
-    except (OSError, zipfile.BadZipFile, RuntimeError) as error:
+    except (OSError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
         return Outcome("skipped", reason=_("Không đọc được tệp: %(error)s") % {"error": error})
     try:
         parsed = parse(decode(data))
@@ -166,7 +167,9 @@ def _file_source(path: Path) -> Source:
             raise TooLarge
         return path.read_bytes()
 
-    return Source(str(path), read)
+    # A name the file system could not decode is still shown, with � for the odd bytes.
+    shown = os.fsencode(path).decode("utf-8", "replace")
+    return Source(shown, read)
 
 
 # --- uploads ------------------------------------------------------------------------------

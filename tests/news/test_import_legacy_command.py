@@ -262,6 +262,15 @@ def test_each_file_is_imported_in_its_own_transaction(tmp_path):
     assert "1.txt: Lỗi khi lưu: ổ đĩa đầy" in out
 
 
+def test_a_file_name_the_file_system_cannot_decode_is_still_reported(tmp_path):
+    (tmp_path / "bai.txt").write_bytes(article().encode())
+    with open(bytes(tmp_path) + b"/ten-\xff.txt", "wb"):
+        pass  # an empty export whose name is not UTF-8
+    out, _err = run(tmp_path)
+    assert Article.objects.count() == 1
+    assert "ten-\ufffd.txt: Tệp rỗng." in out
+
+
 def test_two_files_of_the_same_article_in_one_run_are_reported(tmp_path):
     write(tmp_path / "a.txt", article())
     write(tmp_path / "b.txt", article(body=(LEAD,)))

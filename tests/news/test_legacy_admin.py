@@ -205,6 +205,19 @@ def test_a_member_larger_than_an_article_is_skipped(editor, monkeypatch):
     assert "Xác nhận nhập 1 bài" in page
 
 
+def test_a_damaged_member_is_skipped_and_the_others_go_on(editor):
+    good, damaged = article().encode(), article(head=(SLOGAN, "15/07/2020", OTHER_TITLE)).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("1.txt", good)
+        archive.writestr("2.txt", damaged)
+    data = out.getvalue().replace("Giáo dục".encode(), "GIáo dục".encode())
+    page = preview(editor, data, name="goi.zip").content.decode()
+    assert "Không đọc được tệp" in page
+    confirm(editor, preview(editor, data, name="goi.zip"))
+    assert list(Article.objects.values_list("title", flat=True)) == [TITLE]
+
+
 def test_a_damaged_zip_or_another_kind_of_file_is_refused(editor):
     page = preview(editor, b"PK\x03\x04 hong", name="hong.zip").content.decode()
     assert "Tệp nén bị hỏng" in page
