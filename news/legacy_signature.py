@@ -63,6 +63,19 @@ def is_body_name(text: str) -> bool:
     return len(loose) <= 1
 
 
+def _body_in(text: str) -> str:
+    """The body a signer names: "LĐLĐ tỉnh", or one after a department ("Văn phòng LĐLĐ tỉnh")."""
+    text = text.strip()
+    if is_body_name(text):
+        return text
+    if _DEPARTMENT.match(text) and len(text.split()) <= 10:
+        for match in re.finditer(r"\s(?=\S)", text):
+            rest = text[match.end() :]
+            if _BODY_START.match(rest):
+                return rest if is_body_name(rest) else ""
+    return ""
+
+
 def _is_name(line: str) -> bool:
     words = line.split()
     return (
@@ -90,18 +103,20 @@ def _read(line: str) -> tuple[str, str] | None:
         if is_body_name(who):
             return "source", who
         pair = _PERSON_BODY.match(who)
-        return "credit", pair["body"].strip() if pair and is_body_name(pair["body"]) else ""
+        return "credit", _body_in(pair["body"]) if pair else ""
     if _COMPILED.match(line) or _ABBREVIATION.match(line) or _is_name(line):
         return "credit", ""
     if re.search(r"[.;:!?,]$", line):
         return None
     if is_body_name(line):
         return "source", line
-    if _DEPARTMENT.match(line) and len(line.split()) <= 6:
-        return "credit", ""
+    if _DEPARTMENT.match(line) and len(line.split()) <= 10:
+        return "credit", _body_in(line)
     pair = _PERSON_BODY.match(line)
-    if pair and is_body_name(pair["body"].strip()) and _person(pair["person"].strip()):
-        return "credit", pair["body"].strip()
+    if pair and _person(pair["person"].strip()):
+        body = pair["body"].strip()
+        if _body_in(body) or (_DEPARTMENT.match(body) and len(body.split()) <= 10):
+            return "credit", _body_in(body)
     return None
 
 
