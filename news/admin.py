@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 
 from news import services
 from news.forms import ArticleAdminForm, ArticlePhotoInlineForm
+from news.legacy_admin import LegacyImportAdminMixin
 from news.models import Article, ArticlePhoto, Category, Slogan
 from news.views import ArticleView
 
@@ -52,7 +53,7 @@ class PublicationStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(LegacyImportAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [ArticlePhotoInline]
     list_display = [

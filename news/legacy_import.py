@@ -2,16 +2,22 @@
 
 import hashlib
 import html
+import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from lsunion.text import normalise
 from news.legacy import LegacyArticle, NotAnArticle, decode, parse
 from news.models import Article, ArticlePhoto, Category
 from organizations.matching import find_body, mentioned_body_ids
 
+__all__ = ["DEFAULT_CATEGORY", "NotAnArticle", "Outcome", "decode", "import_bytes", "parse"]
+
 DEFAULT_CATEGORY = "Hoạt động công đoàn"
+_VOWELS = re.compile(r"[aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 
 
 @dataclass
@@ -20,6 +26,8 @@ class Outcome:
     title: str = ""
     reason: str = ""
     article: Article | None = None
+    published_at: datetime | None = None
+    category: str = ""
 
 
 def legacy_key(parsed: LegacyArticle) -> str:
@@ -34,15 +42,24 @@ def body_html(parsed: LegacyArticle) -> str:
     )
 
 
+def category_name(label: str) -> str:
+    """A label in capitals as a category name: "HOẠT ĐỘNG CĐCS" -> "Hoạt động CĐCS"."""
+    if not label.isupper():
+        return label
+    words = [w if not _VOWELS.search(w.lower()) else w.lower() for w in label.split()]
+    first = words[0]
+    words[0] = first[:1].upper() + first[1:]
+    return " ".join(words)
+
+
 def category_for(label: str, default: str) -> Category:
+    """The category named by the label (or the default), created when new."""
     name = label or default
     wanted = normalise(name)
     for category in Category.objects.all():
         if normalise(category.name) == wanted:
             return category
-    if label and label.isupper():
-        name = label[:1] + label[1:].lower()  # "TUYÊN TRUYỀN GIÁO DỤC" -> "Tuyên truyền giáo dục"
-    return Category.objects.create(name=name)
+    return Category.objects.create(name=category_name(name))
 
 
 def import_bytes(
@@ -52,45 +69,97 @@ def import_bytes(
     default_category: str = DEFAULT_CATEGORY,
     dry_run: bool = False,
     by=None,
+    allow_update: bool = True,
 ) -> Outcome:
     """Import one export. Nothing is written on a dry run or when the file cannot be parsed."""
     try:
         parsed = parse(decode(data))
     except NotAnArticle as error:
         return Outcome("skipped", reason=str(error))
+    return import_parsed(
+        parsed,
+        publish=publish,
+        default_category=default_category,
+        dry_run=dry_run,
+        by=by,
+        allow_update=allow_update,
+    )
+
+
+def import_parsed(
+    parsed: LegacyArticle,
+    *,
+    publish: bool = False,
+    default_category: str = DEFAULT_CATEGORY,
+    dry_run: bool = False,
+    by=None,
+    allow_update: bool = True,
+) -> Outcome:
+    """Store one parsed export in its own transaction; roll back on a dry run or no change."""
     try:
         with transaction.atomic():
-            outcome = _store(parsed, publish=publish, default_category=default_category, by=by)
-            if dry_run:
+            outcome = _store(
+                parsed,
+                publish=publish,
+                default_category=default_category,
+                by=by,
+                allow_update=allow_update,
+            )
+            if dry_run or outcome.action in {"unchanged", "skipped"}:
                 transaction.set_rollback(True)
-                outcome.article = None
-            return outcome
     except Exception as error:  # noqa: BLE001 - one bad file must not stop a folder
-        return Outcome("skipped", title=parsed.title, reason=f"Lỗi khi lưu: {error}")
+        return Outcome(
+            "skipped",
+            title=parsed.title,
+            reason=_("Lỗi khi lưu: %(error)s") % {"error": error},
+            published_at=parsed.published_at,
+        )
+    if dry_run or outcome.action == "skipped":
+        outcome.article = None
+    elif outcome.action == "unchanged":
+        outcome.article = Article.objects.filter(legacy_key=legacy_key(parsed)).first()
+    return outcome
 
 
-def _store(parsed: LegacyArticle, *, publish: bool, default_category: str, by) -> Outcome:
+def _store(
+    parsed: LegacyArticle, *, publish: bool, default_category: str, by, allow_update
+) -> Outcome:
     key = legacy_key(parsed)
     article = Article.objects.filter(legacy_key=key).first()
     created = article is None
+    category = category_for(parsed.category, default_category)
+    found = Outcome(
+        "created" if created else "updated",
+        title=parsed.title,
+        published_at=parsed.published_at,
+        category=category.name,
+    )
+    if not created and not allow_update:
+        found.action = "skipped"
+        found.reason = _("Bài đã có trên cổng mới; bạn không có quyền sửa bài.")
+        return found
     if created:
         article = Article(legacy_key=key, created_by=by)
-    before = _snapshot(article) if not created else None
+    before = None if created else _snapshot(article)
 
     article.title = parsed.title
     article.body = body_html(parsed)
-    article.byline = parsed.byline
-    article.category = category_for(parsed.category, default_category)
+    article.category = category
     source = find_body(parsed.source) if parsed.source else None
     article.source_body = source or article.source_body
-    reason = ""
+    article.byline = _byline(parsed, matched=source is not None)
     if parsed.published_at:
         article.published_at = parsed.published_at
+    reasons = []
+    if not parsed.published_at:
+        reasons.append(_("Không có ngày gốc."))
+    if not parsed.blocks:
+        reasons.append(_("Bài không có nội dung."))
     if publish:
-        if parsed.published_at:
+        if parsed.published_at and parsed.blocks:
             article.status = Article.Status.PUBLISHED
         else:
-            reason = "Không có ngày gốc: để ở dạng bản nháp."
+            reasons.append(_("Để ở dạng bản nháp."))
     article.updated_by = by
     article.save()
 
@@ -107,22 +176,25 @@ def _store(parsed: LegacyArticle, *, publish: bool, default_category: str, by) -
     )
     article.mentioned_bodies.set(mentioned_body_ids(parsed.title + "\n" + parsed.text))
 
-    if created:
-        return Outcome("created", parsed.title, reason, article)
-    if _snapshot(article) == before:
-        return Outcome("unchanged", parsed.title, reason or "Không có gì thay đổi.", article)
-    return Outcome("updated", parsed.title, reason, article)
+    found.article = article
+    found.reason = " ".join(reasons)
+    if not created and _snapshot(article) == before:
+        found.action = "unchanged"
+    return found
+
+
+def _byline(parsed: LegacyArticle, *, matched: bool) -> str:
+    """The credit as written; an unmatched source body stays in it so nothing is lost."""
+    byline = parsed.byline
+    if parsed.source_line and not matched and parsed.source_line not in byline:
+        byline = " – ".join(part for part in (byline, parsed.source_line) if part)
+    return byline[:200]
 
 
 def _snapshot(article: Article) -> tuple:
-    photos = (
-        tuple(article.photos.values_list("alt_text", "caption", "after_paragraph"))
-        if article.pk
-        else ()
-    )
-    bodies = (
-        tuple(sorted(article.mentioned_bodies.values_list("pk", flat=True))) if article.pk else ()
-    )
+    article.refresh_from_db()
+    photos = tuple(article.photos.values_list("alt_text", "caption", "after_paragraph"))
+    bodies = tuple(sorted(article.mentioned_bodies.values_list("pk", flat=True)))
     return (
         article.title,
         article.body,
