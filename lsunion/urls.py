@@ -16,6 +16,7 @@ urlpatterns = [
     path("suc-khoe/", views.health, name="health"),
     path("", include("organizations.urls")),
     path("", include("news.urls")),
+    path("", include("awards.urls")),
 ]
 
 if settings.DEBUG:
