@@ -221,13 +221,15 @@ def _read_data(table, result: ImportResult, columns: dict[str, int]) -> None:
             continue  # a pre-numbered empty line of the template
         if len(set(filled)) == 1:
             match = SECTION.match(normalise(filled[0]))
-            if match:
+            only_kind = len(filled) == 1 and cell(cells, "kind") == filled[0]
+            if match and not only_kind:  # “Cá nhân” alone in the Loại column is a recipient
                 section_kind = KINDS[match.group(1)]
                 result.skipped.append(
                     (number, _("dòng tiêu đề nhóm: %(text)s") % {"text": filled[0]})
                 )
                 continue
-        if not cell(cells, "name") and not cell(cells, "kind") and not cell(cells, "order"):
+        merged_note = len(filled) > 1 and len(set(filled)) == 1  # one text across the row
+        if merged_note or not (cell(cells, "name") or cell(cells, "kind") or cell(cells, "order")):
             result.skipped.append((number, _("dòng ghi chú: %(text)s") % {"text": filled[0][:80]}))
             continue
         result.rows.append(
