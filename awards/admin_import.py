@@ -48,6 +48,7 @@ def import_view(request, decision, admin_context: dict):
     form = UploadForm()
     result = None
     token = ""
+    expired = False
     if request.method == "POST" and "token" in request.POST:
         try:
             payload = signing.loads(request.POST["token"], salt=SALT, max_age=TOKEN_MAX_AGE)
@@ -55,7 +56,7 @@ def import_view(request, decision, admin_context: dict):
                 raise ValueError("token of another decision")
             name, content = payload["name"], base64.b64decode(payload["data"])
         except (signing.BadSignature, KeyError, ValueError, TypeError):
-            form.add_error(None, _("Phiên xem trước đã hết hạn, hãy tải tệp lên lại."))
+            expired = True
         else:
             result = import_recipients(decision=decision, content=content, filename=name)
             if result.written:
@@ -77,5 +78,6 @@ def import_view(request, decision, admin_context: dict):
         "form": form,
         "result": result,
         "token": token,
+        "expired": expired,
     }
     return TemplateResponse(request, "awards/admin/import_recipients.html", context)

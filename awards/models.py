@@ -455,7 +455,7 @@ class Recipient(models.Model):
         _("tên tập thể"),
         max_length=300,
         blank=True,
-        help_text=_("Như ghi trong quyết định; để trống nếu dùng đúng tên tổ chức đã chọn."),
+        help_text=_("Như ghi trong quyết định; để trống thì lấy tên hiện nay của tổ chức đã chọn."),
     )
     full_name = models.CharField(_("họ và tên (cá nhân)"), max_length=120, blank=True)
     position = models.CharField(_("chức vụ"), max_length=200, blank=True)
@@ -512,6 +512,9 @@ class Recipient(models.Model):
     def save(self, *args, **kwargs):
         for field in ("collective_name", "full_name", "position", "unit"):
             setattr(self, field, clean_line(getattr(self, field)))
+        if self.kind == self.Kind.COLLECTIVE and not self.collective_name and self.body_id:
+            # Keep the name as the decision wrote it, even if the body is renamed later.
+            self.collective_name = self.body.name
         self.achievement = "\n".join(
             line for line in (clean_line(x) for x in nfc(self.achievement).splitlines()) if line
         )
