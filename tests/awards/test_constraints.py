@@ -65,7 +65,9 @@ def test_a_recipient_is_collective_xor_individual_with_the_matching_fields():
     ]
     for n, fields in enumerate(bad):
         _fails(model=Recipient, decision=decision, verification_code=f"BAD{n}", **fields)
-    Recipient.objects.create(decision=decision, kind="collective", body=body, verification_code="OK1")
+    Recipient.objects.create(
+        decision=decision, kind="collective", body=body, verification_code="OK1"
+    )
     Recipient.objects.create(
         decision=decision, kind="individual", full_name="Nguyễn Văn An", verification_code="OK2"
     )

@@ -94,12 +94,18 @@ def test_section_rows_stand_in_for_a_missing_kind_column():
 def test_one_bad_row_imports_nothing_and_every_error_names_its_excel_row(school):
     decision = DecisionFactory()
     rows = messy_rows()
-    rows[8] = ["Tổ Văn (dữ liệu mẫu)", "2", "Trường THCS Xuân Mai", "", "Khác"]  # row 9: unknown kind
+    rows[8] = [
+        "Tổ Văn (dữ liệu mẫu)",
+        "2",
+        "Trường THCS Xuân Mai",
+        "",
+        "Khác",
+    ]  # row 9: unknown kind
     rows[12] = ["", "2", None, "Lao động sáng tạo", "Cá nhân", "Đoàn viên"]  # row 13: no name
-    rows.append(["Vi Văn Hòa", "x", "Trường THCS", "", "Cá nhân", "", ""])  # row 16: STT not a number
-    result = import_recipients(
-        decision=decision, content=xlsx(rows, MERGES), filename="ds.xlsx"
-    )
+    rows.append(
+        ["Vi Văn Hòa", "x", "Trường THCS", "", "Cá nhân", "", ""]
+    )  # row 16: STT not a number
+    result = import_recipients(decision=decision, content=xlsx(rows, MERGES), filename="ds.xlsx")
     assert not result.written and decision.recipients.count() == 0
     assert result.errors == [
         "Dòng 9: loại “Khác” không hợp lệ, ghi “Tập thể” hoặc “Cá nhân”.",
@@ -136,7 +142,8 @@ def test_reimporting_the_same_file_adds_no_duplicates_and_updates_changed_rows(s
 
 
 @pytest.mark.parametrize(
-    ("delimiter", "encoding"), [(",", "utf-8-sig"), (";", "utf-8"), (";", "cp1258"), ("\t", "utf-8")]
+    ("delimiter", "encoding"),
+    [(",", "utf-8-sig"), (";", "utf-8"), (";", "cp1258"), ("\t", "utf-8")],
 )
 def test_csv_in_utf8_with_or_without_bom_or_windows_1258_with_any_separator(delimiter, encoding):
     decision = DecisionFactory()

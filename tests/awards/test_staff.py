@@ -65,7 +65,9 @@ def test_an_export_of_a_decisions_recipients_imports_back_identically(
     assert result.errors == []
     original = [t[:-1] for t in recipient_tuples(full_decision)]
     assert [t[:-1] for t in recipient_tuples(copy)] == original
-    assert [t[-1] for t in recipient_tuples(copy)] == [t[-1] for t in recipient_tuples(full_decision)]
+    assert [t[-1] for t in recipient_tuples(copy)] == [
+        t[-1] for t in recipient_tuples(full_decision)
+    ]
 
 
 def test_a_formula_looking_text_is_exported_as_text(staff_client, full_decision):
@@ -78,7 +80,9 @@ def test_a_formula_looking_text_is_exported_as_text(staff_client, full_decision)
 def test_the_export_links_export_the_whole_filtered_list(staff_client, full_decision):
     DecisionFactory(number="47", issued_on=full_decision.issued_on.replace(year=2016))
     RecipientFactory(full_name="Người của năm khác")
-    response = staff_client.get(f"{ADMIN}/recipient/xuat/recipients/csv/", {"kind__exact": "collective"})
+    response = staff_client.get(
+        f"{ADMIN}/recipient/xuat/recipients/csv/", {"kind__exact": "collective"}
+    )
     rows = read_csv(response.content)[1:]
     assert [r[1] for r in rows] == ["Tập thể", "Tập thể"]
     decisions = staff_client.get(f"{ADMIN}/decision/xuat/decisions/xlsx/", {"year": "2016"})
@@ -114,11 +118,15 @@ def test_the_import_page_needs_the_permission_to_add_recipients(client, django_u
     decision = DecisionFactory()
     user = django_user_model.objects.create_user("thiduakt", password="mat-khau-rat-dai-123",
                                                  is_staff=True)  # fmt: skip
-    user.user_permissions.add(*Permission.objects.filter(codename__in=["view_decision", "change_decision"]))
+    user.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_decision", "change_decision"])
+    )
     client.force_login(user)
     url = f"{ADMIN}/decision/{decision.pk}/nhap-danh-sach/"
     assert client.get(url).status_code == 403
-    user.user_permissions.add(*Permission.objects.filter(codename__in=["add_recipient", "change_recipient"]))
+    user.user_permissions.add(
+        *Permission.objects.filter(codename__in=["add_recipient", "change_recipient"])
+    )
     client.force_login(django_user_model.objects.get(pk=user.pk))
     assert client.get(url).status_code == 200
 
@@ -134,7 +142,10 @@ def test_a_decision_with_hundreds_of_recipients_links_to_the_paginated_list(staf
     assert listing.status_code == 200 and "65 người, tập thể được khen" in listing.content.decode()
     small = DecisionFactory()
     RecipientFactory(decision=small)
-    assert "recipients-TOTAL_FORMS" in staff_client.get(f"{ADMIN}/decision/{small.pk}/change/").content.decode()
+    assert (
+        "recipients-TOTAL_FORMS"
+        in staff_client.get(f"{ADMIN}/decision/{small.pk}/change/").content.decode()
+    )
 
 
 def test_admin_lists_filter_by_year_form_body_and_state(staff_client):
@@ -156,7 +167,10 @@ def test_revoking_in_the_admin_needs_the_revoking_decision(staff_client):
         "recipients-TOTAL_FORMS": 0, "recipients-INITIAL_FORMS": 0,
     }  # fmt: skip
     page = staff_client.post(url, data)
-    assert page.status_code == 200 and "Quyết định bị thu hồi cần ngày thu hồi" in page.content.decode()
+    assert (
+        page.status_code == 200
+        and "Quyết định bị thu hồi cần ngày thu hồi" in page.content.decode()
+    )
     data.update(revoked_on="10/03/2025", revoked_by_reference="19/QĐ-LĐLĐ")
     assert staff_client.post(url, data).status_code == 302
     decision.refresh_from_db()
