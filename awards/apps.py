@@ -6,3 +6,32 @@ class AwardsConfig(AppConfig):
 
     name = "awards"
     verbose_name = "Thi đua – Khen thưởng"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from awards import sections as award_sections
+        from awards.models import AwardForm, AwardTitle, Decision, Movement, Recipient
+        from lsunion.cache import bump_on_change
+        from organizations import sections
+
+        for model in (AwardForm, AwardTitle, Movement, Decision, Recipient):
+            post_save.connect(
+                bump_on_change, sender=model, dispatch_uid=f"bump-save-{model.__name__}"
+            )
+            post_delete.connect(
+                bump_on_change, sender=model, dispatch_uid=f"bump-delete-{model.__name__}"
+            )
+
+        sections.register(
+            "body",
+            sections.Section(
+                "awards", "awards/sections/body_awards.html", award_sections.body_awards, 20
+            ),
+        )
+        sections.register(
+            "meeting",
+            sections.Section(
+                "awards", "awards/sections/meeting_awards.html", award_sections.meeting_awards, 20
+            ),
+        )

@@ -34,6 +34,7 @@ urlpatterns = [
     ),
     path("", include("organizations.urls")),
     path("", include("news.urls")),
+    path("", include("awards.urls")),
 ]
 
 if settings.DEBUG:

@@ -84,3 +84,58 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     organiser = factory.SubFactory(UnionBodyFactory)
     starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=30))
     place = "Hội trường LĐLĐ tỉnh"
+
+
+class AwardFormFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "awards.AwardForm"
+
+    name = factory.Sequence(lambda n: f"Giấy khen loại {n}")
+    level = "direct_union"
+
+
+class AwardTitleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "awards.AwardTitle"
+
+    name = factory.Sequence(lambda n: f"Lao động tiên tiến {n}")
+
+
+class MovementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "awards.Movement"
+
+    name = factory.Sequence(lambda n: f"Phong trào thi đua Lao động giỏi {n}")
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "awards.Decision"
+
+    number = factory.Sequence(lambda n: str(100 + n))
+    code = "QĐ-LĐLĐ"
+    issued_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=60))
+    issuing_body = factory.SubFactory(UnionBodyFactory, kind="district")
+    form = factory.SubFactory(AwardFormFactory)
+    reason = "Đã có thành tích xuất sắc trong phong trào thi đua."
+    is_published = True
+
+
+class RecipientFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "awards.Recipient"
+
+    decision = factory.SubFactory(DecisionFactory)
+    kind = "individual"
+    full_name = factory.Sequence(lambda n: f"Hoàng Thị Hạnh {n}")
+    position = "Chủ tịch CĐCS"
+    unit = "Trường THPT Văn Quan"
+    order = factory.Sequence(lambda n: n + 1)
+
+    class Params:
+        collective = factory.Trait(
+            kind="collective",
+            full_name="",
+            position="",
+            collective_name=factory.Sequence(lambda n: f"Công đoàn cơ sở Trường Tiểu học {n}"),
+        )

@@ -251,6 +251,7 @@ PORTAL = {
 DEMO_LOADERS = [
     "organizations.demo.load",
     "news.demo.load",
+    "awards.demo.load",
 ]
 
 # CKEditor 5: images only, staff only, through our own upload view (verified, EXIF stripped).

@@ -1,0 +1,26 @@
+"""The commendation sections that organizations' body and meeting pages show."""
+
+from awards.models import Decision, Recipient
+
+BODY_AWARDS_COUNT = 8
+
+
+def body_awards(body) -> dict | None:
+    """The body's most recent commendations as a collective (one query)."""
+    recipients = list(
+        Recipient.objects.published()
+        .filter(body=body)
+        .for_listing()
+        .order_by("-decision__issued_on", "-decision_id", "order")[:BODY_AWARDS_COUNT]
+    )
+    return {"recipients": recipients, "body": body} if recipients else None
+
+
+def meeting_awards(meeting) -> dict | None:
+    """The decisions presented at a meeting (one query)."""
+    decisions = list(
+        Decision.objects.published()
+        .filter(meeting=meeting)
+        .select_related("form", "title", "issuing_body")
+    )
+    return {"decisions": decisions} if decisions else None

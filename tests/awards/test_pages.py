@@ -1,0 +1,238 @@
+"""What readers see: the look-up, decision and recipient pages, verification, the body page."""
+
+from datetime import date
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from awards import services
+from organizations import sections
+from tests.factories import (
+    AwardFormFactory,
+    DecisionFactory,
+    MeetingFactory,
+    RecipientFactory,
+    UnionBodyFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def shown(page: str, *names) -> set:
+    main = page.split("<main", 1)[1]
+    return {n for n in names if n in main}
+
+
+def test_lookup_finds_names_and_units_without_diacritics_and_in_capitals(client):
+    hanh = RecipientFactory(full_name="Hoàng Thị Hạnh", unit="Trường Tiểu học Đồng Giáp")
+    tam = RecipientFactory(full_name="Lương Văn Tâm", unit="Trung tâm Y tế huyện Đình Lập")
+    school = RecipientFactory(collective=True, collective_name="CĐCS Trường THPT Văn Quan", unit="")
+
+    def found(q):
+        return shown(client.get("/khen-thuong/", {"q": q}).content.decode(),
+                     hanh.full_name, tam.full_name, school.collective_name)  # fmt: skip
+
+    assert found("hoang thi hanh") == {hanh.full_name}
+    assert found("HOÀNG THỊ HẠNH") == {hanh.full_name}
+    assert found("DONG GIAP") == {hanh.full_name}  # by unit
+    assert found("y te dinh lap") == {tam.full_name}
+    assert found("cong doan co so van quan") == {school.collective_name}  # CĐCS expanded
+    assert found("cdcs van quan") == {school.collective_name}
+    assert found("khong ai ten nay") == set()
+
+
+def test_lookup_filters_by_year_form_kind_issuing_body_and_body(client):
+    province = UnionBodyFactory(name="Liên đoàn Lao động tỉnh Lạng Sơn", kind="provincial")
+    flag = AwardFormFactory(name="Cờ thi đua", level="provincial_union")
+    body = UnionBodyFactory(name="Công đoàn cơ sở Trường THPT Đình Lập")
+    old = RecipientFactory(full_name="Người được khen 2016", decision=DecisionFactory(
+        issued_on=date(2016, 1, 15), issuing_body=province, form=flag))  # fmt: skip
+    new = RecipientFactory(
+        full_name="Người được khen 2021", decision=DecisionFactory(issued_on=date(2021, 1, 18))
+    )
+    team = RecipientFactory(collective=True, collective_name="Tập thể được khen", body=body,
+                            decision=new.decision)  # fmt: skip
+
+    def found(**params):
+        return shown(client.get("/khen-thuong/", params).content.decode(),
+                     old.full_name, new.full_name, team.collective_name)  # fmt: skip
+
+    everyone = {old.full_name, new.full_name, team.collective_name}
+    assert found() == everyone
+    assert found(nam="2016") == {old.full_name}
+    assert found(hinh_thuc=flag.slug) == {old.full_name}
+    assert found(co_quan=province.slug) == {old.full_name}
+    assert found(loai="collective") == {team.collective_name}
+    assert found(to_chuc=body.slug) == {team.collective_name}
+    assert found(nam="abc", loai="zzz") == everyone  # junk is ignored
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"nam": "99999999999"}, {"nam": "-5"}, {"nam": "NaN"}, {"nam": "1e400"}, {"hinh_thuc": "x"},
+     {"danh_hieu": "1"}, {"co_quan": "khong-co"}, {"phong_trao": "%"}, {"loai": "ai"},
+     {"to_chuc": "x" * 500}, {"q": "\x00"}, {"q": "Đ" * 10_000}, {"page": "-1"},
+     {"page": "99999999999999999999"}, {"nam": ["2020", "2021"]}],
+)  # fmt: skip
+def test_junk_filter_values_answer_200_never_500(client, params):
+    RecipientFactory()
+    assert client.get("/khen-thuong/", params).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/khen-thuong/quyet-dinh/99999999999999999999999/", "/khen-thuong/quyet-dinh/0/1/",
+     "/khen-thuong/xac-minh/%00%00%00%00/", "/khen-thuong/xac-minh/ABCD/ma-qr.svg"],
+)  # fmt: skip
+def test_junk_addresses_answer_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_the_chart_counts_by_year_and_form_in_one_query(client):
+    certificate = AwardFormFactory(name="Giấy khen")
+    merit = AwardFormFactory(name="Bằng khen", level="provincial_union")
+    for year, form, n in [(2019, certificate, 2), (2020, certificate, 3), (2020, merit, 1)]:
+        decision = DecisionFactory(issued_on=date(year, 5, 1), form=form)
+        for _ in range(n):
+            RecipientFactory(decision=decision)
+    page = client.get("/khen-thuong/").content.decode()
+    assert '<svg viewBox="0 0 640 240" role="img"' in page
+    assert "2019: 2 lượt (Giấy khen 2)" in page
+    assert "2020: 4 lượt (Giấy khen 3, Bằng khen 1)" in page
+
+
+def test_lookup_runs_the_same_small_number_of_queries_with_5_and_50_recipients(
+    client, count_queries
+):
+    def build(n):
+        for i in range(n):
+            decision = DecisionFactory(issued_on=date(2016 + i % 9, 3, 1))
+            RecipientFactory(decision=decision)
+            RecipientFactory(decision=decision, collective=True, body=UnionBodyFactory())
+
+    def measure():
+        result = {}
+        for params in [{}, {"q": "hanh"}, {"nam": "2020", "loai": "individual"}]:
+            cache.clear()
+            response, queries = count_queries(lambda p=params: client.get("/khen-thuong/", p))
+            assert response.status_code == 200
+            result[str(params)] = queries
+        return result
+
+    build(5)
+    small = measure()
+    build(45)
+    large = measure()
+    assert small == large
+    assert max(large.values()) <= 12
+
+
+def test_a_decision_page_lists_its_recipients_each_with_a_permalink(client):
+    decision = DecisionFactory(
+        number="45", reason="Đã có thành tích xuất sắc giai đoạn 2015 – 2020."
+    )
+    person = RecipientFactory(decision=decision, full_name="Hoàng Thị Hạnh", position="Giáo viên")
+    team = RecipientFactory(decision=decision, collective=True, collective_name="Tổ Văn")
+    page = client.get(decision.get_absolute_url()).content.decode()
+    assert "Quyết định số 45/QĐ-LĐLĐ" in page
+    assert "1 tập thể, 1 cá nhân" in page
+    assert (
+        f'href="{person.get_absolute_url()}"' in page
+        and f'href="{team.get_absolute_url()}"' in page
+    )
+    permalink = client.get(person.get_absolute_url())
+    assert permalink.status_code == 200 and "Hoàng Thị Hạnh" in permalink.content.decode()
+
+
+def test_the_recipient_page_offers_a_qr_code_of_its_verification_address(client):
+    person = RecipientFactory()
+    page = client.get(person.get_absolute_url()).content.decode()
+    address = f"http://testserver/khen-thuong/xac-minh/{person.verification_code}/"
+    assert address in page
+    assert '<svg width="' in page and 'class="qr-code"' in page
+    svg = client.get(f"/khen-thuong/xac-minh/{person.verification_code}/ma-qr.svg")
+    assert svg.status_code == 200 and svg["Content-Type"].startswith("image/svg+xml")
+    assert svg.content.startswith(b"<?xml") and b"<svg" in svg.content
+
+
+def test_verification_shows_the_record_for_a_real_code_typed_loosely(client):
+    person = RecipientFactory(full_name="Hoàng Thị Hạnh", unit="Trường Tiểu học Đồng Giáp")
+    code = person.verification_code
+    for typed in (code, code.lower(), f"{code[:5]}-{code[5:]}"):
+        response = client.get(f"/khen-thuong/xac-minh/{typed}/")
+        page = response.content.decode()
+        assert response.status_code == 200, typed
+        assert f"Mã {code} khớp với bản ghi khen thưởng" in page
+        assert "Hoàng Thị Hạnh" in page and person.decision.reference in page
+    form = client.get("/khen-thuong/xac-minh/", {"ma": f" {code.lower()} "})
+    assert form.status_code == 302 and form["Location"].endswith(f"/xac-minh/{code}/")
+
+
+def test_verification_says_clearly_that_a_made_up_code_has_no_record(client):
+    RecipientFactory()
+    response = client.get("/khen-thuong/xac-minh/ABCDEFGHJK/")
+    assert response.status_code == 404
+    assert "Không có bản ghi khen thưởng nào mang mã “ABCDEFGHJK”." in response.content.decode()
+
+
+def test_a_revoked_decision_stays_visible_marked_with_the_revoking_decision(client):
+    person = RecipientFactory(full_name="Vi Thị Mai")
+    revoking = DecisionFactory(number="19", issuing_body=person.decision.issuing_body)
+    services.revoke_decision(decision=person.decision, revoked_on=date(2025, 3, 10),
+                             revoking_decision=revoking, reason="Không đúng đối tượng.")  # fmt: skip
+    decision_page = client.get(person.decision.get_absolute_url()).content.decode()
+    assert "Đã bị thu hồi bởi quyết định số" in decision_page
+    assert f'<a href="{revoking.get_absolute_url()}">19/QĐ-LĐLĐ</a>' in decision_page
+    assert "Không đúng đối tượng." in decision_page
+    revoking_page = client.get(revoking.get_absolute_url()).content.decode()
+    assert f"quyết định số {person.decision.reference}" in revoking_page
+    lookup = client.get("/khen-thuong/", {"q": "vi thi mai"}).content.decode()
+    assert "Vi Thị Mai" in lookup and "Đã bị thu hồi" in lookup
+    verify = client.get(f"/khen-thuong/xac-minh/{person.verification_code}/")
+    assert verify.status_code == 200
+    assert "quyết định khen thưởng đã bị thu hồi" in verify.content.decode()
+
+
+def test_decisions_not_yet_public_are_hidden_from_readers_but_previewed_by_staff(staff_client):
+    client = Client()  # a reader, beside the logged-in staff member
+    person = RecipientFactory(
+        full_name="Nông Văn Chưa", decision=DecisionFactory(is_published=False)
+    )
+    decision = person.decision
+    assert client.get(decision.get_absolute_url()).status_code == 404
+    assert client.get(person.get_absolute_url()).status_code == 404
+    assert client.get(f"/khen-thuong/xac-minh/{person.verification_code}/").status_code == 404
+    assert "Nông Văn Chưa" not in client.get("/khen-thuong/", {"q": "nong van"}).content.decode()
+    preview = staff_client.get(decision.get_absolute_url())
+    assert preview.status_code == 200 and "Bản xem trước" in preview.content.decode()
+    assert "no-store" in preview["Cache-Control"]
+
+
+def test_the_body_page_lists_its_commendations_without_organizations_importing_awards(client):
+    body = UnionBodyFactory(name="Công đoàn cơ sở Trường THPT Đình Lập")
+    mine = RecipientFactory(collective=True, body=body, collective_name="",
+                            decision=DecisionFactory(number="12"))  # fmt: skip
+    RecipientFactory(collective=True, body=body, decision=DecisionFactory(is_published=False))
+    page = client.get(body.get_absolute_url()).content.decode()
+    assert "Khen thưởng" in page and f'href="{mine.get_absolute_url()}"' in page
+    assert "12/QĐ-LĐLĐ" in page
+    assert f"/khen-thuong/?to_chuc={body.slug}" in page
+    assert "awards" in {s["key"] for s in sections.render_context("body", body)}
+    other = UnionBodyFactory()
+    assert "awards" not in {s["key"] for s in sections.render_context("body", other)}
+
+
+def test_the_meeting_page_lists_the_decisions_presented_there(client):
+    meeting = MeetingFactory(title="Hội nghị sơ kết 6 tháng đầu năm 2020")
+    decision = DecisionFactory(number="45", meeting=meeting)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Khen thưởng trao tại hội nghị" in page and decision.get_absolute_url() in page
+
+
+def test_changes_to_decisions_reach_cached_pages_at_once(client):
+    person = RecipientFactory(full_name="Hoàng Văn Cũ")
+    assert "Hoàng Văn Cũ" in client.get("/khen-thuong/").content.decode()
+    person.full_name = "Hoàng Văn Mới"
+    person.save()
+    assert "Hoàng Văn Mới" in client.get("/khen-thuong/").content.decode()
