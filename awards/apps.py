@@ -23,6 +23,12 @@ class AwardsConfig(AppConfig):
                 bump_on_change, sender=model, dispatch_uid=f"bump-delete-{model.__name__}"
             )
 
+        from awards import search
+        from lsunion.search import registry as search_registry
+
+        search_registry.register(search.DECISIONS)
+        search_registry.register(search.RECIPIENTS)
+
         sections.register(
             "body",
             sections.Section(

@@ -300,6 +300,8 @@ class Decision(models.Model):
         related_name="revokes",
     )
     revocation_reason = models.TextField(_("lý do thu hồi"), blank=True)
+    search_title = models.TextField(editable=False, blank=True, default="")
+    search_text = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
     created_by = models.ForeignKey(
@@ -389,6 +391,20 @@ class Decision(models.Model):
         if self.revoked_by_id and not self.revoked_by_reference:
             self.revoked_by_reference = self.revoked_by.reference
         self.revoked_by_reference = clean_line(self.revoked_by_reference)
+        named = [self.reference, self.award_name]
+        self.search_title = normalise(" ".join(named))
+        self.search_text = normalise(
+            " ".join(
+                [
+                    *named,
+                    self.issuing_body.name if self.issuing_body_id else "",
+                    self.movement.name if self.movement_id else "",
+                    self.period,
+                    self.reason,
+                    self.signer_name,
+                ]
+            )
+        )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -161,15 +161,16 @@ class Article(models.Model):
         ordering = ["-published_at", "-pk"]
         get_latest_by = "published_at"
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_status_pub"),
+            # Lists read these in order (newest first, id breaking ties) and stop early.
+            models.Index(fields=["status", "-published_at", "-id"], name="article_status_pub"),
             models.Index(
-                fields=["category", "status", "-published_at"], name="article_category_pub"
+                fields=["category", "status", "-published_at", "-id"], name="article_category_pub"
             ),
             models.Index(
-                fields=["source_body", "status", "-published_at"], name="article_body_pub"
+                fields=["source_body", "status", "-published_at", "-id"], name="article_body_pub"
             ),
             models.Index(
-                fields=["-published_at"],
+                fields=["-published_at", "-id"],
                 condition=Q(is_featured=True),
                 name="article_featured_pub",
             ),

@@ -28,6 +28,25 @@ def count_queries():
 
 
 @pytest.fixture
+def page_queries(client, settings):
+    """page_queries(url, params) -> SQL queries an uncached page costs in steady state.
+
+    The page cache is off; the site chrome (menu, slogans, next scheduled time), computed
+    once per content version for the whole site, is warmed by a first request.
+    """
+    settings.PAGE_CACHE_ENABLED = False
+
+    def run(url, params=None):
+        assert client.get(url, params or {}).status_code == 200
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url, params or {})
+        assert response.status_code == 200
+        return len(ctx.captured_queries)
+
+    return run
+
+
+@pytest.fixture
 def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser(
         "bientap", "bientap@example.vn", "mat-khau-rat-dai-123"

@@ -6,10 +6,12 @@ documents holding some of the groups, most groups first, then newest.
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db import connection
 from django.db.models import (
     BooleanField,
+    DateTimeField,
     ExpressionWrapper,
     F,
     Func,
@@ -20,26 +22,50 @@ from django.db.models import (
 )
 from django.db.models.functions import Concat
 
+from lsunion.cache import cached_for_version
 from lsunion.search.query import Phrase, Query
 from lsunion.search.registry import SearchSource
 
 COUNT_CAP = 1000  # "hơn 1.000 kết quả": counting every match of a common word costs too much
 SOME_WORDS_THRESHOLD = 10  # below this many all-words results, also show some-words results
-SOME_WORDS_CANDIDATES = 200
+SOME_WORDS_CANDIDATES = 100
+WINDOW = 5000  # articles searched first: the newest this many (about half a year here)
+
+
+class StoredVector(F):
+    """The stored tsvector column `<field>_tsv` beside a search field (PostgreSQL only).
+
+    Migrations create it with lsunion.search.indexes.gin_indexes; Django's models do not
+    know it, so it is addressed through the field it is computed from.
+    """
+
+    def resolve_expression(self, *args, **kwargs):
+        return _VectorColumn(super().resolve_expression(*args, **kwargs))
+
+
+class _VectorColumn(Func):
+    template = "%(expressions)s"
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        quote = connection.ops.quote_name("")[-1]
+        column = sql[:-1] + "_tsv" + quote if sql.endswith(quote) else sql + "_tsv"
+        return column, params
 
 
 class TextSearchMatch(Func):
-    """PostgreSQL: to_tsvector('simple', field) @@ to_tsquery('simple', query).
+    """PostgreSQL: <field>_tsv @@ to_tsquery('simple', query), answered by the GIN index."""
 
-    The expression matches the GIN indexes created by the apps' migrations exactly.
-    """
-
-    template = "to_tsvector('simple'::regconfig, %(expressions)s)"
-    arg_joiner = ") @@ to_tsquery('simple'::regconfig, "
+    template = "%(expressions)s"
+    arg_joiner = " @@ to_tsquery('simple'::regconfig, "
     output_field = BooleanField()
 
     def __init__(self, field_name: str, tsquery: str):
-        super().__init__(F(field_name), Value(tsquery))
+        super().__init__(StoredVector(field_name), Value(tsquery))
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = super().as_sql(compiler, connection, **extra)
+        return f"({sql}))", params
 
 
 def _tsquery(groups, mode: str) -> str:
@@ -94,35 +120,44 @@ def capped_count(queryset: QuerySet, cap: int = COUNT_CAP) -> int:
 @dataclass
 class SourceResults:
     source: SearchSource
-    items: list = field(default_factory=list)
+    items: list = field(default_factory=list)  # every group matched (up to limit + 1)
     total: int = 0  # capped at COUNT_CAP + 1
-    some_words: list = field(default_factory=list)  # the lower tier, shown apart
+    some_words: list = field(default_factory=list)  # some groups matched, shown apart
 
     @property
     def more_than_cap(self) -> bool:
         return self.total > COUNT_CAP
 
 
-def _ordered(queryset: QuerySet, source: SearchSource, first=()) -> QuerySet:
+def _ordered(queryset: QuerySet, source: SearchSource, first=(), rare: bool = False) -> QuerySet:
+    """Newest first (or the source's own order), after any `first` keys.
+
+    `rare`: few rows match, so sort them rather than walk the date index hoping to meet
+    matches – PostgreSQL cannot tell a rare word from a common one and may walk the whole
+    table for a word that is in no document.
+    """
     if source.order_by:
         return queryset.order_by(*first, *source.order_by)
     if source.date_field:
-        return queryset.order_by(*first, F(source.date_field).desc(nulls_last=True), "-pk")
+        date = F(source.date_field)
+        if rare and connection.vendor == "postgresql":
+            date = ExpressionWrapper(date + Value(timedelta(0)), output_field=DateTimeField())
+        # Otherwise plain DESC, so the (…, date DESC, id DESC) indexes serve it and stop early.
+        return queryset.order_by(*first, date.desc(), "-pk")
     return queryset.order_by(*first, "-pk")
 
 
-def _title_hit(queryset: QuerySet, field_name: str, groups) -> QuerySet:
-    """Annotate `title_hit`: whether the title holds every group."""
+def _condition(queryset: QuerySet, field_name: str, groups, mode: str = "all"):
+    """(queryset, boolean expression) testing `field_name` against the groups."""
     if connection.vendor == "postgresql":
-        condition = TextSearchMatch(field_name, _tsquery(groups, "all"))
-    else:
-        alias = f"_padded_{field_name}"
-        queryset = queryset.alias(**{alias: _padded(field_name)})
-        combined = Q()
-        for group in groups:
-            combined &= _group_q_sqlite(alias, group)
-        condition = ExpressionWrapper(combined, output_field=BooleanField())
-    return queryset.annotate(title_hit=condition)
+        return queryset, TextSearchMatch(field_name, _tsquery(groups, mode))
+    alias = f"_padded_{field_name}"
+    queryset = queryset.alias(**{alias: _padded(field_name)})
+    parts = [_group_q_sqlite(alias, group) for group in groups]
+    combined = parts[0]
+    for part in parts[1:]:
+        combined = (combined & part) if mode == "all" else (combined | part)
+    return queryset, ExpressionWrapper(combined, output_field=BooleanField())
 
 
 def base_queryset(source: SearchSource, year: int | None = None, **filters) -> QuerySet:
@@ -145,63 +180,99 @@ def search_source(
     year: int | None = None,
     **filters,
 ) -> SourceResults:
-    """One page of a source's results in rank order (title, then text, then some words).
+    """One page of a source's results in rank order: title holds every group, then text
+    holds every group, then (shown apart) text holds some groups; newest first within each.
 
-    Returns up to limit + 1 items, so callers know whether there is more. The number of
-    queries depends only on the source kind and the request, never on the data.
+    Items come up to limit + 1, so callers know whether there is more.
     """
-    results = SourceResults(source)
     if query.is_empty:
-        return results
+        return SourceResults(source)
     base = base_queryset(source, year, **filters)
-    matching = match(base, source.text_field, query.groups)
     if source.large:
-        results.items, results.total = _two_tier_page(matching, source, query, offset, limit, count)
-    else:
-        ranked = _ordered(
-            _title_hit(matching, source.title_field, query.groups), source, (F("title_hit").desc(),)
-        )
-        results.items = list(ranked[offset : offset + limit + 1])
-        results.total = capped_count(matching) if count else offset + len(results.items)
+        return _search_large(base, source, query, offset, limit, count)
+    return _search_small(base, source, query, offset, limit, count)
 
-    if offset == 0 and len(query.groups) > 1 and len(results.items) < SOME_WORDS_THRESHOLD:
-        results.some_words = _some_words(base, source, query, limit)
+
+def _search_small(base, source, query, offset, limit, count) -> SourceResults:
+    """Small tables (bodies, meetings, recipients…): one query ranks every tier."""
+    candidates = match(base, source.text_field, query.groups, "any")
+    candidates, all_hit = _condition(candidates, source.text_field, query.groups)
+    candidates, title_hit = _condition(candidates, source.title_field, query.groups)
+    ranked = _ordered(
+        candidates.annotate(all_hit=all_hit, title_hit=title_hit),
+        source,
+        (F("all_hit").desc(), F("title_hit").desc()),
+    )
+    rows = list(ranked[offset : offset + limit + 1])
+    results = SourceResults(source)
+    results.items = [row for row in rows if row.all_hit]
+    results.some_words = [row for row in rows[:limit] if not row.all_hit] if offset == 0 else []
+    results.total = capped_count(match(base, source.text_field, query.groups)) if count else 0
     return results
 
 
-def _two_tier_page(matching, source, query, offset, limit, count):
-    in_title = _ordered(match(matching, source.title_field, query.groups), source)
-    in_text = _ordered(exclude_match(matching, source.title_field, query.groups), source)
+def _window_cutoff(source: SearchSource):
+    """The date of the WINDOW-th newest document (None when there are fewer).
+
+    Computed once per content version. Searching the newest documents first bounds the
+    work for common words; PostgreSQL cannot tell a rare word from a common one, and walking
+    the whole date index for a word found in no document costs a full scan.
+    """
+
+    def build():
+        dates = source.queryset().order_by(F(source.date_field).desc(), "-pk")
+        return dates.values_list(source.date_field, flat=True)[WINDOW : WINDOW + 1].first()
+
+    return cached_for_version(f"search-window:{source.key}", build)
+
+
+def _fetch(tier: QuerySet, source: SearchSource, start: int, stop: int, cutoff) -> list:
+    """Rows start..stop of a tier, newest first: from the recent window when it has enough."""
+    if start == 0 and cutoff is not None:
+        recent = tier.filter(**{f"{source.date_field}__gte": cutoff})
+        rows = list(_ordered(recent, source, rare=True)[start:stop])
+        if len(rows) >= stop - start:
+            return rows
+    return list(_ordered(tier, source, rare=True)[start:stop])
+
+
+def _search_large(base, source, query, offset, limit, count) -> SourceResults:
+    """Articles: one query per tier over the newest documents, the whole archive if needed."""
+    results = SourceResults(source)
+    cutoff = _window_cutoff(source)
+    every = match(base, source.text_field, query.groups)
+    # A source's text includes its title, so a title match needs no test of the text.
+    in_title = match(base, source.title_field, query.groups)
+    in_text = exclude_match(every, source.title_field, query.groups)
     if count:
         title_total = capped_count(in_title)
-        total = title_total + (capped_count(in_text) if title_total <= COUNT_CAP else 0)
+        results.total = title_total + (capped_count(in_text) if title_total <= COUNT_CAP else 0)
     else:
-        title_total, total = None, None
-    items = list(in_title[offset : offset + limit + 1])
+        title_total = None
+    items = _fetch(in_title, source, offset, offset + limit + 1, cutoff)
     if title_total is None:  # without counts we only ever serve the first page
         title_total = len(items)
     start = max(0, offset - title_total)
-    wanted = limit + 1 - len(items)
-    # Always ask (at least one row), so the query count never depends on the data.
-    items = (items + list(in_text[start : start + max(wanted, 1)]))[: limit + 1]
-    return items, total if total is not None else offset + len(items)
+    # Always ask (at least one row), so the query count does not depend on the data.
+    wanted = max(1, limit + 1 - len(items))
+    results.items = (items + _fetch(in_text, source, start, start + wanted, cutoff))[: limit + 1]
+    items = results.items
+    if not count:
+        results.total = offset + len(items)
 
-
-def _some_words(base: QuerySet, source: SearchSource, query: Query, limit: int) -> list:
-    """Documents with some but not all groups: most groups first, then newest."""
-    candidates = _ordered(
-        exclude_match(
+    if offset == 0 and len(query.groups) > 1 and len(items) < SOME_WORDS_THRESHOLD:
+        some = exclude_match(
             match(base, source.text_field, query.groups, "any"), source.text_field, query.groups
-        ),
-        source,
-    )
-    rows = list(candidates[:SOME_WORDS_CANDIDATES])
-    if not rows:
-        return []
+        )
+        rows = _fetch(some, source, 0, SOME_WORDS_CANDIDATES, cutoff)
+        results.some_words = _most_groups_first(rows, source, query)[:limit]
+    return results
 
+
+def _most_groups_first(rows: list, source: SearchSource, query: Query) -> list:
     def matched_groups(obj) -> int:
         text = f" {getattr(obj, source.text_field)} "
         return sum(any(f" {' '.join(p)} " in text for p in group) for group in query.groups)
 
     ranked = sorted(enumerate(rows), key=lambda pair: (-matched_groups(pair[1]), pair[0]))
-    return [obj for _, obj in ranked[:limit]]
+    return [obj for _, obj in ranked]

@@ -1,7 +1,6 @@
 """Readers find articles on the home page and in their category, and read them."""
 
 import pytest
-from django.core.cache import cache
 
 from tests.factories import (
     ArticleFactory,
@@ -96,22 +95,7 @@ def test_unknown_pages_get_a_vietnamese_404(client):
     assert "Không tìm thấy trang" in response.content.decode()
 
 
-def _home(client):
-    cache.clear()
-    return client.get("/")
-
-
-def _category(client, category):
-    cache.clear()
-    return client.get(category.get_absolute_url())
-
-
-def _article(client, article):
-    cache.clear()
-    return client.get(article.get_absolute_url())
-
-
-def test_public_pages_run_the_same_number_of_queries_with_5_and_50_articles(client, count_queries):
+def test_public_pages_run_the_same_number_of_queries_with_5_and_50_articles(page_queries):
     categories = CategoryFactory.create_batch(3)
     bodies = UnionBodyFactory.create_batch(3)
 
@@ -126,17 +110,17 @@ def test_public_pages_run_the_same_number_of_queries_with_5_and_50_articles(clie
         return made
 
     made = make(5)
-    small = {
-        "home": count_queries(lambda: _home(client))[1],
-        "category": count_queries(lambda: _category(client, categories[0]))[1],
-        "article": count_queries(lambda: _article(client, made[0]))[1],
-    }
+
+    def measure():
+        return {
+            "home": page_queries("/"),
+            "category": page_queries(categories[0].get_absolute_url()),
+            "article": page_queries(made[0].get_absolute_url()),
+        }
+
+    small = measure()
     make(45)
-    large = {
-        "home": count_queries(lambda: _home(client))[1],
-        "category": count_queries(lambda: _category(client, categories[0]))[1],
-        "article": count_queries(lambda: _article(client, made[0]))[1],
-    }
+    large = measure()
     assert small == large
     assert max(large.values()) <= 8
 

@@ -1,0 +1,32 @@
+"""What awards contributes to site search (registered in AwardsConfig.ready)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from awards.models import Decision, Recipient
+from lsunion.search.registry import SearchSource
+
+DECISIONS = SearchSource(
+    key="quyet-dinh",
+    label=_("Quyết định khen thưởng"),
+    queryset=lambda: Decision.objects.published().select_related("issuing_body", "form", "title"),
+    result_template="awards/search_result_decision.html",
+    title_field="search_title",
+    text_field="search_text",
+    date_field="issued_on",
+    order=40,
+    snippet=lambda decision: decision.reason,
+    title_of=lambda decision: f"Quyết định số {decision.reference} – {decision.award_name}",
+)
+
+RECIPIENTS = SearchSource(
+    key="khen-thuong",
+    label=_("Tập thể, cá nhân được khen thưởng"),
+    queryset=lambda: Recipient.objects.published().for_listing(),
+    result_template="awards/search_result_recipient.html",
+    title_field="search_text",
+    text_field="search_text",
+    date_field="decision__issued_on",
+    order=50,
+    snippet=lambda recipient: " ".join(filter(None, [recipient.position, recipient.unit])),
+    title_of=lambda recipient: recipient.name,
+)
