@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM must still be allowed here.
@@ -38,8 +38,11 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    """Debian's chromium, never a browser Playwright would download."""
+def browser_type_launch_args(browser_type_launch_args, demo_site):
+    """Debian's chromium, never a browser Playwright would download.
+
+    Depends on demo_site so the browser closes its connections before the server stops.
+    """
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs it (apt package chromium).")
     return {
@@ -63,6 +66,14 @@ def demo_site(django_db_setup, django_db_blocker):
     server.stop()
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_connections_opened_under_playwright(playwright):
+    """While Playwright's loop runs, Django keeps this thread's connections per async context:
+    close them before it stops, or the test database cannot be dropped at the end."""
+    yield
+    connections.close_all()
 
 
 @pytest.fixture(scope="session")
