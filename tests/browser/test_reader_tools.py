@@ -27,6 +27,16 @@ Object.defineProperty(window, "speechSynthesis", {configurable: true, value: {
     cancel: () => window.__speech.calls.push("cancel"),
 }});
 """
+# An engine that exists but has no voice at all, as on many desktop Linux browsers.
+FAILING_SPEECH = """
+class FakeUtterance { constructor(text) { this.text = text; } }
+Object.defineProperty(window, "SpeechSynthesisUtterance", {value: FakeUtterance, configurable: true});
+Object.defineProperty(window, "speechSynthesis", {configurable: true, value: {
+    getVoices: () => [],
+    speak: (u) => setTimeout(() => u.onerror && u.onerror({error: "synthesis-failed"})),
+    pause() {}, resume() {}, cancel() {},
+}});
+"""
 NO_SPEECH = """
 Object.defineProperty(window, "speechSynthesis", {value: undefined, configurable: true});
 Object.defineProperty(window, "SpeechSynthesisUtterance", {value: undefined, configurable: true});
@@ -38,6 +48,15 @@ requestAnimationFrame(() => {
     window.__bgAtFirstPaint = document.body ? getComputedStyle(document.body).backgroundColor : "no body";
 });
 """
+
+
+# Text and background colours of the parts of the chrome that have theme-specific rules.
+PALETTE = """() => Object.fromEntries(
+    ["body", ".slogans", ".brand-name", ".brand-tagline", ".site-nav", ".reader-toolbar", ".tool",
+     ".section-title", ".card-title a", ".meta", ".site-footer", ".footer-note"].map((selector) => {
+        const style = getComputedStyle(document.querySelector(selector));
+        return [selector, [style.color, style.backgroundColor, style.borderBottomColor]];
+    }))"""
 
 
 def article_url():
@@ -115,6 +134,13 @@ def test_dark_mode_follows_the_device_until_the_reader_chooses(new_context):
     assert style(page, "body", "color") == DARK_TEXT
     toggle = toolbar_button(page, "Chế độ ban đêm")
     assert toggle.get_attribute("aria-pressed") == "true"
+    device_palette = page.evaluate(PALETTE)
+
+    chosen = new_context(color_scheme="light")
+    chosen.add_init_script("localStorage.setItem('lsunion-theme', 'dark')")
+    chosen_page = chosen.new_page()
+    chosen_page.goto("/")
+    assert chosen_page.evaluate(PALETTE) == device_palette  # one dark theme, two ways in
 
     toggle.click()  # the reader prefers light on this dark device
     assert style(page, "body", "backgroundColor") == LIGHT_BG
@@ -270,6 +296,19 @@ def test_read_aloud_speaks_title_and_body_in_vietnamese_with_pause_and_stop(new_
     texts = [item["text"] for item in page.evaluate("window.__speech.spoken")]
     assert texts[0] == "Tổ chức công đoàn"
     assert "Trang chủ" not in texts and "Tìm" not in texts
+
+
+def test_read_aloud_says_so_when_the_device_has_no_voice(new_context):
+    context = new_context()
+    context.add_init_script(FAILING_SPEECH)
+    page = context.new_page()
+    page.goto(article_url())
+    speak = toolbar_button(page, "Đọc nội dung")
+    speak.click()
+    status = page.locator(".tool-status")
+    status.filter(has_text="Không đọc được").wait_for()
+    assert speak.get_attribute("aria-pressed") == "false"
+    assert not toolbar_button(page, "Dừng đọc").is_visible()
 
 
 def test_read_aloud_says_so_where_the_browser_cannot_speak(new_context):
