@@ -16,5 +16,6 @@ urlpatterns = [
     path("to-chuc/<slug:slug>/atom/", public_page(feeds.BodyAtom()), name="body-atom"),
     path("tin-tuc/<slug:slug>/", views.article_detail, name="article-detail"),
     path("to-chuc/<slug:slug>/tin-tuc/", views.BodyNewsView.as_view(), name="body-news"),
+    path("tin-tuc/<slug:slug>/pdf/", views.article_pdf, name="article-pdf"),
     path("bien-tap/tai-anh/", views.editor_image_upload, name="editor-image-upload"),
 ]

@@ -1,15 +1,18 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from lsunion import images
-from lsunion.cache import public_page
+from lsunion.cache import cached_for_version, public_page
 from news.models import Article, ArticleSlugHistory, Category
 from organizations.models import UnionBody
 
@@ -125,12 +128,14 @@ class ArticleView(DetailView):
             .exclude(pk=article.pk)
             .for_listing()[:RELATED_COUNT]
         )
+        pdf_url = None if self.preview else reverse("news:article-pdf", args=[article.slug])
         return super().get_context_data(
             related=related,
             is_preview=self.preview,
             now=timezone.now(),
             cover_url=cover_url(article),
             structured_data=news_article_data(article),
+            reader_pdf_url=pdf_url,
             **kwargs,
         )
 
@@ -170,6 +175,30 @@ def news_article_data(article) -> dict:
     if article.cover_image:
         data["image"] = [cover_url(article)]
     return {key: value for key, value in data.items() if value}
+
+
+def article_pdf(request, slug):
+    """Xuất PDF: a published article as `<slug>.pdf`, rendered once per content version."""
+    from news.pdf.render import render_article_pdf  # WeasyPrint loads Pango: only when asked
+
+    article = get_object_or_404(
+        Article.objects.published()
+        .select_related("category", "source_body")
+        .prefetch_related("photos"),
+        slug=slug,
+    )
+    address = settings.SITE_URL + article.get_absolute_url()
+    data = cached_for_version(
+        f"article-pdf:{article.pk}",
+        lambda: render_article_pdf(article, address=address),
+        timeout=settings.PAGE_CACHE_TIMEOUT,
+    )
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"{article.slug}.pdf"
+    )
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    return response
 
 
 @require_POST
