@@ -10,10 +10,14 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from reversion.admin import VersionAdmin
 
 from awards import exporting
 from awards.admin_import import import_view
 from awards.models import AwardForm, AwardTitle, Decision, Movement, Recipient
+from lsunion.revisions import RevisionsAdminMixin
+from organizations import permissions
+from organizations.admin_scope import ScopedAdminMixin, ScopedInlineMixin
 
 # Above this many recipients the decision page links to the paginated recipient list
 # instead of an inline of hundreds of rows.
@@ -45,7 +49,7 @@ class MovementAdmin(admin.ModelAdmin):
     autocomplete_fields = ["launched_by"]
 
 
-class RecipientInline(admin.TabularInline):
+class RecipientInline(ScopedInlineMixin, admin.TabularInline):
     model = Recipient
     extra = 0
     autocomplete_fields = ["body"]
@@ -105,7 +109,7 @@ class ExportActions:
 
 
 @admin.register(Decision)
-class DecisionAdmin(ExportActions, admin.ModelAdmin):
+class DecisionAdmin(ExportActions, ScopedAdminMixin, RevisionsAdminMixin, VersionAdmin):
     export_kinds = ("decisions", "recipients")
     change_form_template = "awards/admin/decision_change_form.html"
     change_list_template = "awards/admin/change_list.html"
@@ -224,6 +228,12 @@ class DecisionAdmin(ExportActions, admin.ModelAdmin):
             )
         return super().change_view(request, object_id, form_url, extra_context)
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not permissions.may(request.user, "publish", obj, model=Decision):
+            fields.append("is_published")  # making a decision public is for who may publish
+        return fields
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
@@ -256,7 +266,7 @@ class DecisionAdmin(ExportActions, admin.ModelAdmin):
 
 
 @admin.register(Recipient)
-class RecipientAdmin(ExportActions, admin.ModelAdmin):
+class RecipientAdmin(ExportActions, ScopedAdminMixin, admin.ModelAdmin):
     change_list_template = "awards/admin/change_list.html"
     list_display = ["name_display", "kind", "position", "unit", "decision", "verification_code"]
     list_filter = [

@@ -23,6 +23,18 @@ class AwardsConfig(AppConfig):
                 bump_on_change, sender=model, dispatch_uid=f"bump-delete-{model.__name__}"
             )
 
+        from organizations import permissions
+
+        permissions.register(
+            permissions.Scoped(
+                Decision,
+                "issuing_body",
+                publish_permission="awards.publish_decision",
+                owner_fields=("issuing_body",),
+            )
+        )
+        permissions.register(permissions.Scoped(Recipient, "decision__issuing_body"))
+
         from awards import search
         from lsunion.search import registry as search_registry
 

@@ -329,6 +329,7 @@ class Decision(models.Model):
         verbose_name = _("quyết định khen thưởng")
         verbose_name_plural = _("quyết định khen thưởng")
         ordering = ["-issued_on", "-pk"]
+        permissions = [("publish_decision", _("Có thể công khai quyết định khen thưởng"))]
         indexes = [
             models.Index(fields=["-issued_on", "-id"], name="decision_issued"),
             models.Index(fields=["issuing_body", "-issued_on"], name="decision_body_issued"),

@@ -1,17 +1,22 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
+from reversion.admin import VersionAdmin
 
+from lsunion.revisions import RevisionsAdminMixin
 from news import services
-from news.forms import ArticleAdminForm, ArticlePhotoInlineForm
+from news.forms import ArticleAdminForm, ArticlePhotoInlineForm, WorkflowStep
 from news.legacy_admin import LegacyImportAdminMixin
 from news.models import Article, ArticlePhoto, Category, Slogan
 from news.views import ArticleView
+from organizations import permissions
+from organizations.admin_scope import ScopedAdminMixin
 
 
 @admin.register(Category)
@@ -53,7 +58,7 @@ class PublicationStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(LegacyImportAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(LegacyImportAdminMixin, ScopedAdminMixin, RevisionsAdminMixin, VersionAdmin):
     form = ArticleAdminForm
     inlines = [ArticlePhotoInline]
     list_display = [
@@ -63,6 +68,7 @@ class ArticleAdmin(LegacyImportAdminMixin, admin.ModelAdmin):
         "category",
         "source_body",
         "is_featured",
+        "approved_by",
         "updated_at",
     ]
     list_filter = [
@@ -73,12 +79,15 @@ class ArticleAdmin(LegacyImportAdminMixin, admin.ModelAdmin):
         ("source_body", admin.RelatedOnlyFieldListFilter),
         "published_at",
     ]
-    list_select_related = ["category", "source_body"]
+    list_select_related = ["category", "source_body", "approved_by"]
     search_fields = ["title", "summary", "byline"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["source_body", "mentioned_bodies", "meeting"]
-    readonly_fields = ["created_at", "created_by", "updated_at", "updated_by", "preview_link"]
-    actions = ["publish_now", "unpublish"]
+    readonly_fields = [
+        "status", "approved_by", "approved_at", "created_at", "created_by", "updated_at",
+        "updated_by", "preview_link", "review_history",
+    ]  # fmt: skip
+    actions = ["submit_for_review", "publish_now", "unpublish"]
     list_per_page = 50
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
@@ -91,8 +100,19 @@ class ArticleAdmin(LegacyImportAdminMixin, admin.ModelAdmin):
             {"fields": ["byline", "source_body", "category", "mentioned_bodies", "meeting"]},
         ),
         (
-            _("Xuất bản"),
-            {"fields": ["status", "published_at", "is_featured", "preview_link"]},
+            _("Duyệt và xuất bản"),
+            {
+                "fields": [
+                    "status",
+                    "workflow",
+                    "review_comment",
+                    "published_at",
+                    "is_featured",
+                    "approved_by",
+                    "approved_at",
+                    "preview_link",
+                ]
+            },
         ),
         (
             _("Lịch sử"),
@@ -118,16 +138,58 @@ class ArticleAdmin(LegacyImportAdminMixin, admin.ModelAdmin):
             '<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("Xem trước như bạn đọc")
         )
 
+    @admin.display(description=_("lịch sử duyệt bài"))
+    def review_history(self, article):
+        events = article.events.select_related("by")[:20] if article.pk else []
+        if not events:
+            return "—"
+        rows = format_html_join(
+            "",
+            "<li>{} · {} · {}{}</li>",
+            (
+                (
+                    timezone.localtime(e.at).strftime("%H:%M %d/%m/%Y"),
+                    e.get_action_display(),
+                    e.by or "—",
+                    format_html(": “{}”", e.comment) if e.comment else "",
+                )
+                for e in events
+            ),
+        )
+        return format_html("<ul>{}</ul>", rows)
+
     def view_on_site(self, article):
         if article.is_visible:
             return article.get_absolute_url()
         return reverse("admin:news_article_preview", args=[article.pk])
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"may_import_legacy": permissions.acts_everywhere(request.user)}
+        return super().changelist_view(request, extra_context)
+
+    def has_publish_permission(self, request):
+        return permissions.may(request.user, "publish", model=Article)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"current_user": request.user})
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+        step = form.cleaned_data.get("workflow")
+        if step == WorkflowStep.SUBMIT:
+            services.submit(article=obj, by=request.user)
+        elif step == WorkflowStep.PUBLISH:
+            services.publish(articles=[obj], by=request.user, now=False)
+        elif step == WorkflowStep.RETURN:
+            services.return_to_author(
+                article=obj, by=request.user, comment=form.cleaned_data["review_comment"]
+            )
+        elif step == WorkflowStep.UNPUBLISH:
+            services.unpublish(articles=[obj], by=request.user)
 
     def get_urls(self):
         preview = self.admin_site.admin_view(never_cache(self.preview_view))
@@ -137,12 +199,27 @@ class ArticleAdmin(LegacyImportAdminMixin, admin.ModelAdmin):
         ]
 
     def preview_view(self, request, pk):
-        article = self.get_queryset(request).filter(pk=pk).first()
-        if article is None or not self.has_view_permission(request, article):
+        article = self.get_object(request, str(pk))
+        if article is None:
+            raise Http404
+        if not self.has_view_permission(request, article):
             raise PermissionDenied
         return ArticleView.as_view(preview=True)(request, pk=pk)
 
-    @admin.action(description=_("Xuất bản ngay các bài đã chọn"), permissions=["change"])
+    @admin.action(description=_("Gửi duyệt các bài đã chọn"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        count = 0
+        for article in queryset.filter(status=Article.Status.DRAFT):
+            if permissions.may(request.user, "change", article):
+                services.submit(article=article, by=request.user)
+                count += 1
+        self.message_user(
+            request,
+            ngettext("Đã gửi duyệt %d bài.", "Đã gửi duyệt %d bài.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Duyệt và xuất bản ngay các bài đã chọn"), permissions=["publish"])
     def publish_now(self, request, queryset):
         count = services.publish(articles=queryset, by=request.user)
         self.message_user(
@@ -151,7 +228,7 @@ class ArticleAdmin(LegacyImportAdminMixin, admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Gỡ xuống (chuyển về bản nháp)"), permissions=["change"])
+    @admin.action(description=_("Gỡ xuống (chuyển về bản nháp)"), permissions=["publish"])
     def unpublish(self, request, queryset):
         count = services.unpublish(articles=queryset, by=request.user)
         self.message_user(

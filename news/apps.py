@@ -25,6 +25,11 @@ class NewsConfig(AppConfig):
         )
         register_due_provider(Article.objects.next_due_time)
 
+        from news.permissions import ARTICLE
+        from organizations import permissions
+
+        permissions.register(ARTICLE)
+
         from lsunion.search import registry as search_registry
         from news import search as news_search
         from news import sections as news_sections

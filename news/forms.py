@@ -1,17 +1,69 @@
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lsunion.html import images_without_alt
 from news.models import Article, ArticlePhoto
+from organizations import permissions
+
+
+class WorkflowStep(models.TextChoices):
+    SAVE = "save", _("Chỉ lưu (giữ nguyên trạng thái)")
+    SUBMIT = "submit", _("Gửi duyệt")
+    PUBLISH = "publish", _("Duyệt và xuất bản (hoặc hẹn giờ theo thời điểm xuất bản)")
+    RETURN = "return", _("Trả lại tác giả kèm nhận xét")
+    UNPUBLISH = "unpublish", _("Gỡ xuống, chuyển về bản nháp")
 
 
 class ArticleAdminForm(forms.ModelForm):
+    """The editor's form. `current_user` is set by ArticleAdmin.get_form."""
+
+    current_user = None
+
+    workflow = forms.ChoiceField(
+        label=_("Thao tác khi lưu"),
+        choices=WorkflowStep.choices,
+        initial=WorkflowStep.SAVE,
+        help_text=_(
+            "Phóng viên gửi duyệt; biên tập viên duyệt, xuất bản hoặc trả lại bài trong phạm vi "
+            "đơn vị của mình."
+        ),
+    )
+    review_comment = forms.CharField(
+        label=_("Nhận xét cho tác giả"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bắt buộc khi trả lại bài."),
+    )
+
     class Meta:
         model = Article
         fields = [
             "title", "slug", "summary", "body", "cover_image", "cover_alt", "cover_caption",
-            "byline", "source_body", "category", "mentioned_bodies", "meeting", "status", "published_at", "is_featured",
+            "byline", "source_body", "category", "mentioned_bodies", "meeting",
+            "published_at", "is_featured",
         ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workflow"].choices = self._allowed_steps()
+        if "source_body" in self.fields and permissions.scope_ids(self.current_user) is not None:
+            self.fields["source_body"].required = True
+
+    def _allowed_steps(self):
+        user, article = self.current_user, self.instance
+        status = article.status if article.pk else Article.Status.DRAFT
+        may_publish = permissions.may(user, "publish", model=Article) if user else False
+        allowed = [WorkflowStep.SAVE]
+        if status == Article.Status.DRAFT:
+            allowed.append(WorkflowStep.SUBMIT)
+        if may_publish and status != Article.Status.PUBLISHED:
+            allowed.append(WorkflowStep.PUBLISH)
+        if may_publish and status == Article.Status.REVIEW:
+            allowed.append(WorkflowStep.RETURN)
+        if may_publish and status == Article.Status.PUBLISHED:
+            allowed.append(WorkflowStep.UNPUBLISH)
+        return [(step.value, step.label) for step in allowed]
 
     def clean_body(self):
         body = self.cleaned_data.get("body", "")
@@ -30,6 +82,11 @@ class ArticleAdminForm(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("cover_image") and not cleaned.get("cover_alt"):
             self.add_error("cover_alt", _("Hãy mô tả ngắn nội dung ảnh đại diện."))
+        if (
+            cleaned.get("workflow") == WorkflowStep.RETURN
+            and not cleaned.get("review_comment", "").strip()
+        ):
+            self.add_error("review_comment", _("Hãy ghi nhận xét để tác giả biết cần sửa gì."))
         return cleaned
 
 

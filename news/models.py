@@ -130,6 +130,16 @@ class Article(models.Model):
     is_featured = models.BooleanField(_("tin nổi bật"), default=False)
     # Identifies an article brought over from the old portal; NULL for articles written here.
     legacy_key = models.CharField(max_length=64, unique=True, null=True, editable=False)  # noqa: DJ001
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người duyệt"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True, editable=False)
     search_title = models.TextField(editable=False, blank=True, default="")
     search_text = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
@@ -160,6 +170,7 @@ class Article(models.Model):
         verbose_name_plural = _("bài viết")
         ordering = ["-published_at", "-pk"]
         get_latest_by = "published_at"
+        permissions = [("publish_article", _("Có thể duyệt và xuất bản bài viết"))]
         indexes = [
             # Lists read these in order (newest first, id breaking ties) and stop early.
             models.Index(fields=["status", "-published_at", "-id"], name="article_status_pub"),
@@ -226,6 +237,37 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+
+class ArticleEvent(models.Model):
+    """A step of an article's review: submitted, returned with a comment, approved…"""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("Gửi duyệt")
+        RETURNED = "returned", _("Trả lại tác giả")
+        APPROVED = "approved", _("Duyệt và xuất bản")
+        SCHEDULED = "scheduled", _("Duyệt, hẹn giờ xuất bản")
+        UNPUBLISHED = "unpublished", _("Gỡ xuống")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("thao tác"), max_length=12, choices=Action)
+    comment = models.TextField(_("nhận xét"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bước duyệt bài")
+        verbose_name_plural = _("lịch sử duyệt bài")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} – {self.article}"
 
 
 class ArticleSlugHistory(models.Model):

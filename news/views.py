@@ -14,6 +14,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from lsunion import images
 from lsunion.cache import cached_for_version, public_page
 from news.models import Article, ArticleSlugHistory, Category
+from organizations import permissions
 from organizations.models import UnionBody
 
 HOME_FEATURED = 5
@@ -205,7 +206,8 @@ def article_pdf(request, slug):
 def editor_image_upload(request):
     """CKEditor 5's image upload: editors only, images only, cleaned like every other image."""
     user = request.user
-    if not (user.is_active and user.is_staff and user.has_perm("news.change_article")):
+    # Editors with articles to write: the right permission and at least one body in scope.
+    if not permissions.may(user, "change", model=Article) or permissions.scope_ids(user) == set():
         return JsonResponse({"error": {"message": "Bạn không có quyền tải ảnh lên."}}, status=403)
     upload = request.FILES.get("upload")
     if upload is None:

@@ -1,8 +1,13 @@
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
 
+from lsunion.revisions import RevisionsAdminMixin
 from organizations import services
+from organizations.admin_scope import ScopedAdminMixin, ScopedInlineMixin, restrict_autocomplete
 from organizations.models import (
     BodyAffiliation,
     EmulationBlock,
@@ -12,6 +17,7 @@ from organizations.models import (
     MemberFigure,
     Person,
     Position,
+    StaffScope,
     Term,
     UnionBody,
 )
@@ -32,7 +38,7 @@ class CurrentOrDissolvedFilter(admin.SimpleListFilter):
         return queryset
 
 
-class MemberFigureInline(admin.TabularInline):
+class MemberFigureInline(ScopedInlineMixin, admin.TabularInline):
     model = MemberFigure
     extra = 0
     fields = [
@@ -56,7 +62,7 @@ class BodyAffiliationInline(admin.TabularInline):
 
 
 @admin.register(UnionBody)
-class UnionBodyAdmin(admin.ModelAdmin):
+class UnionBodyAdmin(ScopedAdminMixin, RevisionsAdminMixin, VersionAdmin):
     list_display = ["name", "short_name", "kind", "parent", "founded_on", "dissolved_on"]
     list_filter = ["kind", CurrentOrDissolvedFilter]
     list_select_related = ["parent"]
@@ -86,6 +92,17 @@ class UnionBodyAdmin(admin.ModelAdmin):
         ),
     ]
 
+    def get_queryset(self, request):
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name == "autocomplete":
+            # Any body may be mentioned; owner fields are narrowed in get_search_results.
+            return super(ScopedAdminMixin, self).get_queryset(request)
+        return super().get_queryset(request)
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset = restrict_autocomplete(request, queryset)
+        return super().get_search_results(request, queryset, search_term)
+
     def save_model(self, request, obj, form, change):
         if change and "parent" in form.changed_data:
             # Keep the old link in the history instead of rewriting the past.
@@ -97,7 +114,7 @@ class UnionBodyAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
-class PositionInline(admin.TabularInline):
+class PositionInline(ScopedInlineMixin, admin.TabularInline):
     model = Position
     extra = 0
     fk_name = "person"
@@ -125,7 +142,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Term)
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = ["body", "congress_number", "starts_year", "ends_year"]
     list_filter = ["starts_year"]
     list_select_related = ["body"]
@@ -134,7 +151,7 @@ class TermAdmin(admin.ModelAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
+class PositionAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = ["person", "display_title", "body", "term", "starts_on", "ends_on", "how"]
     list_filter = ["organ", "title", "how"]
     list_select_related = ["person", "body", "term"]
@@ -143,7 +160,7 @@ class PositionAdmin(admin.ModelAdmin):
 
 
 @admin.register(EmulationBlock)
-class EmulationBlockAdmin(admin.ModelAdmin):
+class EmulationBlockAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "year", "organiser", "leader"]
     list_filter = ["kind", "year"]
     list_select_related = ["organiser", "leader"]
@@ -164,7 +181,7 @@ class DocumentInline(admin.TabularInline):
     fields = ["title", "file", "order"]
 
 
-class ElectedPositionInline(admin.TabularInline):
+class ElectedPositionInline(ScopedInlineMixin, admin.TabularInline):
     model = Position
     fk_name = "elected_at"
     extra = 0
@@ -175,7 +192,7 @@ class ElectedPositionInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(ScopedAdminMixin, RevisionsAdminMixin, VersionAdmin):
     list_display = ["title", "kind", "organiser", "starts_at", "place"]
     list_filter = ["kind", "starts_at"]
     list_select_related = ["organiser"]
@@ -214,3 +231,32 @@ class MeetingAdmin(admin.ModelAdmin):
             formset.save_m2m()
             return
         super().save_formset(request, form, formset, change)
+
+
+class StaffScopeInline(admin.StackedInline):
+    model = StaffScope
+    can_delete = False
+    autocomplete_fields = ["bodies"]
+    verbose_name_plural = _("phạm vi làm việc (tổ chức và các tổ chức trực thuộc)")
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    """Staff accounts with their role (group) and the union bodies they work for."""
+
+    inlines = [*UserAdmin.inlines, StaffScopeInline]
+    list_display = ["username", "email", "first_name", "last_name", "is_staff", "roles"]
+    list_filter = [
+        *UserAdmin.list_filter,
+        ("staff_scope__bodies", admin.RelatedOnlyFieldListFilter),
+    ]
+
+    @admin.display(description=_("vai trò"))
+    def roles(self, user):
+        return ", ".join(group.name for group in user.groups.all())
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")

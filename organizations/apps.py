@@ -12,7 +12,7 @@ class OrganizationsConfig(AppConfig):
 
         from lsunion.cache import bump_on_change
         from lsunion.search import registry as search_registry
-        from organizations import search
+        from organizations import permissions, search
         from organizations.models import (
             BodyAffiliation,
             EmulationBlock,
@@ -25,6 +25,16 @@ class OrganizationsConfig(AppConfig):
             Term,
             UnionBody,
         )
+
+        for scoped in (
+            permissions.Scoped(UnionBody, "pk", owner_fields=("parent",)),
+            permissions.Scoped(Meeting, "organiser", owner_fields=("organiser",)),
+            permissions.Scoped(Position, "body", owner_fields=("body",)),
+            permissions.Scoped(Term, "body", owner_fields=("body",)),
+            permissions.Scoped(MemberFigure, "body", owner_fields=("body",)),
+            permissions.Scoped(EmulationBlock, "organiser", owner_fields=("organiser",)),
+        ):
+            permissions.register(scoped)
 
         for source in (search.BODIES, search.MEETINGS, search.PEOPLE):
             search_registry.register(source)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
@@ -717,3 +718,28 @@ class MeetingDocument(models.Model):
     def save(self, *args, **kwargs):
         self.title = clean_line(self.title)
         super().save(*args, **kwargs)
+
+
+class StaffScope(models.Model):
+    """The union bodies a staff account works for; its scope includes their descendants."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        on_delete=models.CASCADE,
+        related_name="staff_scope",
+    )
+    bodies = models.ManyToManyField(
+        UnionBody,
+        verbose_name=_("làm việc cho"),
+        blank=True,
+        related_name="staff_scopes",
+        help_text=_("Tài khoản làm việc với các tổ chức này và mọi tổ chức trực thuộc."),
+    )
+
+    class Meta:
+        verbose_name = _("phạm vi làm việc")
+        verbose_name_plural = _("phạm vi làm việc")
+
+    def __str__(self):
+        return str(self.user)

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Permission
 
 from awards.importing import import_recipients
 from awards.models import Decision, Recipient
+from organizations.models import StaffScope
 from tests.awards.spreadsheets import nfd, read_csv, read_xlsx, xlsx
 from tests.factories import DecisionFactory, RecipientFactory, UnionBodyFactory
 
@@ -121,6 +122,7 @@ def test_the_import_page_needs_the_permission_to_add_recipients(client, django_u
     user.user_permissions.add(
         *Permission.objects.filter(codename__in=["view_decision", "change_decision"])
     )
+    StaffScope.objects.create(user=user).bodies.add(decision.issuing_body)
     client.force_login(user)
     url = f"{ADMIN}/decision/{decision.pk}/nhap-danh-sach/"
     assert client.get(url).status_code == 403

@@ -22,7 +22,7 @@ def add_article_with_photo(staff_client, upload, alt="Quang cảnh hội nghị"
             "title": "Bài có ảnh",
             "body": "<p>Nội dung</p>",
             "category": category.pk,
-            "status": "draft",
+            "workflow": "save",
             "photos-TOTAL_FORMS": "1",
             "photos-INITIAL_FORMS": "0",
             "photos-MIN_NUM_FORMS": "0",

@@ -6,14 +6,15 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
 from news import legacy_admin, legacy_batch
 from news.models import Article, Category
-from tests.factories import CategoryFactory
+from organizations.models import StaffScope
+from tests.factories import CategoryFactory, UnionBodyFactory
 from tests.news.exports import SLOGAN, TITLE, article, export
 
 pytestmark = pytest.mark.django_db
@@ -62,13 +63,11 @@ def own_media_root(settings, tmp_path):
 
 @pytest.fixture
 def editor(client, django_user_model):
-    """Staff who may add and change articles, as the federation's editors are."""
+    """The federation's chief editor: imports may publish and name any union body."""
     user = django_user_model.objects.create_user("bientap2", password="mat-khau-rat-dai-123")
     user.is_staff = True
     user.save()
-    user.user_permissions.add(
-        *Permission.objects.filter(codename__in=["add_article", "change_article", "view_article"])
-    )
+    user.groups.add(Group.objects.get(name="Tổng biên tập"))
     client.force_login(user)
     return client
 
@@ -244,14 +243,18 @@ def test_the_import_form_is_csrf_protected(django_user_model):
     assert kept_uploads() == []
 
 
-def test_an_editor_who_may_not_change_articles_cannot_overwrite_one(client, django_user_model):
-    preview_user = django_user_model.objects.create_user("them", password="mat-khau-rat-dai-123")
-    preview_user.is_staff = True
-    preview_user.save()
-    preview_user.user_permissions.add(Permission.objects.get(codename="add_article"))
-    client.force_login(preview_user)
-    confirm(client, preview(client, article().encode()))
-    response = preview(client, article(body=("Đoạn sửa lại hoàn toàn khác " * 5 + ".",)).encode())
-    page = response.content.decode()
-    assert "bạn không có quyền sửa bài" in page
-    assert "Xác nhận nhập" not in page
+def test_a_reporter_or_district_editor_cannot_import(client, django_user_model):
+    """Imports may publish and name any body, so only chief editors and administrators import."""
+    body = UnionBodyFactory(name="Liên đoàn Lao động huyện Văn Quan")
+    for role in ("Phóng viên", "Biên tập viên"):
+        user = django_user_model.objects.create_user(f"u-{len(role)}", is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+        StaffScope.objects.create(user=user).bodies.add(body)
+        client.force_login(user)
+        assert client.get(IMPORT_URL).status_code == 403, role
+        assert f'href="{IMPORT_URL}"' not in client.get(CHANGELIST_URL).content.decode()
+        response = client.post(
+            IMPORT_URL, {"upload": SimpleUploadedFile("a.txt", article().encode())}
+        )
+        assert response.status_code == 403
+    assert not Article.objects.exists()

@@ -77,7 +77,7 @@ def test_body_saved_through_the_admin_form_is_sanitised(staff_client, client):
             "cover_caption": "",
             "byline": "",
             "category": category.pk,
-            "status": "published",
+            "workflow": "publish",
             "published_at_0": "",
             "published_at_1": "",
             "photos-TOTAL_FORMS": "0",
