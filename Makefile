@@ -59,6 +59,9 @@ lint: install
 check: install
 	DJANGO_DEBUG=1 $(PY) manage.py check --fail-level WARNING
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+	env -u DJANGO_ALLOW_ASYNC_UNSAFE DJANGO_DEBUG=0 DJANGO_SECURE=1 DJANGO_ALLOWED_HOSTS=congdoanlangson.vn \
+		DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+		$(PY) manage.py check --deploy --fail-level WARNING
 
 pytest: install browser-deps
 	$(PY) -m pytest

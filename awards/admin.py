@@ -243,7 +243,7 @@ class DecisionAdmin(ExportActions, ScopedAdminMixin, RevisionsAdminMixin, Versio
     def get_urls(self):
         importing = self.admin_site.admin_view(never_cache(self.import_recipients_view))
         return [
-            path("<int:pk>/nhap-danh-sach/", importing, name="awards_decision_import"),
+            path("<id:pk>/nhap-danh-sach/", importing, name="awards_decision_import"),
             *self.export_urls(),
             *super().get_urls(),
         ]

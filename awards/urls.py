@@ -9,12 +9,12 @@ CODE = r"(?P<code>[A-Za-z0-9-]{4,40})"
 urlpatterns = [
     path("khen-thuong/", views.RecipientLookupView.as_view(), name="lookup"),
     path(
-        "khen-thuong/quyet-dinh/<int:pk>/",
+        "khen-thuong/quyet-dinh/<id:pk>/",
         views.DecisionDetailView.as_view(),
         name="decision-detail",
     ),
     path(
-        "khen-thuong/quyet-dinh/<int:decision_pk>/<int:pk>/",
+        "khen-thuong/quyet-dinh/<id:decision_pk>/<id:pk>/",
         views.RecipientDetailView.as_view(),
         name="recipient-detail",
     ),

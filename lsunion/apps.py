@@ -9,6 +9,7 @@ class LsunionConfig(AppConfig):
     verbose_name = "Cổng thông tin"
 
     def ready(self):
+        from lsunion import converters  # noqa: F401 - registers the `id` path converter
         from lsunion.collation import register_sqlite_collation
 
         connection_created.connect(register_sqlite_collation, dispatch_uid="lsunion-vi-collation")
@@ -24,3 +25,7 @@ class LsunionConfig(AppConfig):
         post_delete.connect(
             bump_on_change, sender=Abbreviation, dispatch_uid="bump-del-abbreviation"
         )
+
+        from lsunion.revisions import version_outside_admin
+
+        post_save.connect(version_outside_admin, dispatch_uid="lsunion-version-outside-admin")

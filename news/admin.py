@@ -194,7 +194,7 @@ class ArticleAdmin(LegacyImportAdminMixin, ScopedAdminMixin, RevisionsAdminMixin
     def get_urls(self):
         preview = self.admin_site.admin_view(never_cache(self.preview_view))
         return [
-            path("<int:pk>/xem-truoc/", preview, name="news_article_preview"),
+            path("<id:pk>/xem-truoc/", preview, name="news_article_preview"),
             *super().get_urls(),
         ]
 

@@ -157,6 +157,9 @@ class UnionBody(models.Model):
         self.short_name = clean_line(self.short_name)
         self.aliases = "\n".join(clean_line(a) for a in nfc(self.aliases).splitlines() if a.strip())
         self.address = clean_line(self.address)
+        self.phone = clean_line(self.phone)
+        if self.website and not self.website.lower().startswith(("http://", "https://")):
+            self.website = ""  # a javascript: or data: address is never a body's website
         self.history_note = nfc(self.history_note).strip()
         self.description = sanitise_html(self.description)
         if not self.slug:

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lsunion.middleware.RejectMalformedInputMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -239,11 +240,23 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
-MAILERS = {
-    "default": {
-        "BACKEND": env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
+# Mail: printed to the console in development, sent over SMTP in production.
+_MAIL_BACKEND = env(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+MAILERS = {"default": {"BACKEND": _MAIL_BACKEND}}
+if _MAIL_BACKEND.endswith("smtp.EmailBackend"):
+    MAILERS["default"]["OPTIONS"] = {
+        "host": env("DJANGO_EMAIL_HOST", "localhost"),
+        "port": int(env("DJANGO_EMAIL_PORT", "25")),
+        "username": env("DJANGO_EMAIL_USER"),
+        "password": env("DJANGO_EMAIL_PASSWORD"),
+        "use_tls": env_bool("DJANGO_EMAIL_TLS", False),
+        "timeout": 10,
     }
-}
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "cong-thong-tin@ldld.langson.vn")
 
 LOGGING = {

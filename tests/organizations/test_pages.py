@@ -129,7 +129,8 @@ def test_electing_people_at_a_meeting_records_their_positions(staff_client, clie
 def test_meeting_filters_answer_200_for_good_and_junk_values(client, params):
     MeetingFactory(title="Hội nghị sơ kết 6 tháng đầu năm 2020", kind="mid_year_review",
                    starts_at=timezone.make_aware(timezone.datetime(2020, 7, 13, 8)))  # fmt: skip
-    assert client.get("/hoi-nghi/", params).status_code == 200
+    expected = 400 if any("\x00" in v for v in params.values()) else 200  # NUL: refused at the door
+    assert client.get("/hoi-nghi/", params).status_code == expected
 
 
 def test_meeting_filters_narrow_the_list(client):
@@ -159,7 +160,8 @@ def test_meeting_filters_narrow_the_list(client):
 )  # fmt: skip
 def test_directory_filters_answer_200_for_good_and_junk_values(client, params):
     UnionBodyFactory(name="Liên đoàn Lao động huyện Đình Lập", kind="district")
-    assert client.get("/to-chuc/", params).status_code == 200
+    expected = 400 if any("\x00" in v for v in params.values()) else 200  # NUL: refused at the door
+    assert client.get("/to-chuc/", params).status_code == expected
 
 
 def test_directory_search_works_without_diacritics(client):
