@@ -108,7 +108,7 @@ class Article(models.Model):
         null=True,
         blank=True,
         help_text=_(
-            "Để trống để xuất bản ngay khi chọn “Đã xuất bản”. Chọn một thời điểm sau này để "
+            "Để trống để bài lên trang ngay khi được duyệt. Chọn một thời điểm sau này để "
             "hẹn giờ: bài tự xuất hiện đúng giờ."
         ),
     )

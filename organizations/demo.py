@@ -305,3 +305,40 @@ def _figures(province, districts) -> None:
             figure.new_unions = 11 if year == 2020 else 2 + offset % 4
             figure.note = SAMPLE
             figure.save()
+
+
+DEMO_PASSWORD = "lsunion-demo-2026"  # noqa: S105 - demo accounts exist only with DEBUG on
+DEMO_STAFF = [
+    # username, role, bodies (slugs)
+    ("quantri", "Quản trị viên", []),
+    ("tongbientap", "Tổng biên tập", []),
+    ("bientap.vanquan", "Biên tập viên", ["lien-doan-lao-dong-huyen-van-quan"]),
+    ("phongvien.vanquan", "Phóng viên", ["lien-doan-lao-dong-huyen-van-quan"]),
+    ("thiduakhenthuong", "Cán bộ thi đua – khen thưởng", ["lien-doan-lao-dong-tinh-lang-son"]),
+]
+
+
+def load_staff() -> str:
+    """Demo staff accounts, one per role – only on a development machine (DEBUG on)."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from organizations.models import StaffScope
+
+    if not settings.DEBUG:
+        return "bỏ qua tài khoản mẫu (chỉ tạo khi DJANGO_DEBUG=1)"
+    users = get_user_model()
+    for username, role, slugs in DEMO_STAFF:
+        user = users.objects.filter(username=username).first()
+        if user is None:
+            user = users.objects.create_user(
+                username, f"{username}@example.vn", DEMO_PASSWORD, is_staff=True
+            )
+        user.groups.set([Group.objects.get(name=role)])
+        scope, _created = StaffScope.objects.get_or_create(user=user)
+        scope.bodies.set(UnionBody.objects.filter(slug__in=slugs))
+    return (
+        f"{len(DEMO_STAFF)} tài khoản mẫu ({', '.join(u for u, _r, _b in DEMO_STAFF)}), "
+        f"mật khẩu: {DEMO_PASSWORD}"
+    )
