@@ -8,6 +8,7 @@ from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from lsunion.constraints import ends_after_start
 from lsunion.documents import validate_pdf
 from lsunion.text import clean_line, nfc, normalise, unique_slug
 from organizations.matching import body_key
@@ -138,12 +139,11 @@ class Movement(models.Model):
         verbose_name_plural = _("phong trào thi đua")
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_year__isnull=True)
-                | Q(starts_year__isnull=True)
-                | Q(ends_year__gte=models.F("starts_year")),
-                name="movement_ends_after_start",
-                violation_error_message=_("Năm kết thúc phải sau năm bắt đầu."),
+            ends_after_start(
+                "movement_ends_after_start",
+                _("Năm kết thúc phải sau năm bắt đầu."),
+                start="starts_year",
+                end="ends_year",
             )
         ]
 

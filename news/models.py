@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
+from lsunion.constraints import ends_after_start
 from lsunion.fields import CleanImageField
 from lsunion.html import sanitise_html, strip_tags
 from lsunion.text import clean_line, nfc, normalise, unique_slug
@@ -347,12 +348,9 @@ class Slogan(models.Model):
         verbose_name_plural = _("khẩu hiệu")
         ordering = ["order", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_on__isnull=True)
-                | Q(starts_on__isnull=True)
-                | Q(ends_on__gte=models.F("starts_on")),
-                name="slogan_ends_after_start",
-                violation_error_message=_("Ngày kết thúc phải sau ngày bắt đầu."),
+            ends_after_start(
+                "slogan_ends_after_start",
+                _("Ngày kết thúc phải sau ngày bắt đầu."),
             )
         ]
 

@@ -10,6 +10,7 @@ from tree_queries.fields import TreeNodeForeignKey
 from tree_queries.query import TreeQuerySet
 
 from lsunion.collation import vi_order
+from lsunion.constraints import ends_after_start
 from lsunion.documents import validate_pdf
 from lsunion.fields import CleanImageField
 from lsunion.html import sanitise_html, strip_tags
@@ -130,12 +131,11 @@ class UnionBody(models.Model):
         ordering = ["display_order", "name"]
         indexes = [models.Index(fields=["kind", "display_order"])]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(dissolved_on__isnull=True)
-                | Q(founded_on__isnull=True)
-                | Q(dissolved_on__gte=models.F("founded_on")),
-                name="union_body_dissolved_after_founded",
-                violation_error_message=_("Ngày giải thể phải sau ngày thành lập."),
+            ends_after_start(
+                "union_body_dissolved_after_founded",
+                _("Ngày giải thể phải sau ngày thành lập."),
+                start="founded_on",
+                end="dissolved_on",
             ),
             models.CheckConstraint(
                 condition=~Q(successor=models.F("pk")),
@@ -198,12 +198,9 @@ class BodyAffiliation(models.Model):
         verbose_name_plural = _("lịch sử trực thuộc")
         ordering = [models.F("starts_on").asc(nulls_first=True), "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_on__isnull=True)
-                | Q(starts_on__isnull=True)
-                | Q(ends_on__gte=models.F("starts_on")),
-                name="affiliation_ends_after_start",
-                violation_error_message=_("Ngày kết thúc phải sau ngày bắt đầu."),
+            ends_after_start(
+                "affiliation_ends_after_start",
+                _("Ngày kết thúc phải sau ngày bắt đầu."),
             ),
             models.UniqueConstraint(
                 fields=["body"],
@@ -493,12 +490,9 @@ class Position(models.Model):
         ordering = ["rank", "person__full_name"]
         indexes = [models.Index(fields=["body", "ends_on", "rank"])]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_on__isnull=True)
-                | Q(starts_on__isnull=True)
-                | Q(ends_on__gte=models.F("starts_on")),
-                name="position_ends_after_start",
-                violation_error_message=_("Ngày thôi giữ chức phải sau ngày bắt đầu."),
+            ends_after_start(
+                "position_ends_after_start",
+                _("Ngày thôi giữ chức phải sau ngày bắt đầu."),
             )
         ]
 
