@@ -194,20 +194,20 @@ def search_source(
 
 
 def _search_small(base, source, query, offset, limit, count) -> SourceResults:
-    """Small tables (bodies, meetings, recipients…): one query ranks every tier."""
-    candidates = match(base, source.text_field, query.groups, "any")
-    candidates, all_hit = _condition(candidates, source.text_field, query.groups)
-    candidates, title_hit = _condition(candidates, source.title_field, query.groups)
-    ranked = _ordered(
-        candidates.annotate(all_hit=all_hit, title_hit=title_hit),
-        source,
-        (F("all_hit").desc(), F("title_hit").desc()),
-    )
-    rows = list(ranked[offset : offset + limit + 1])
+    """Small tables (bodies, meetings, recipients…): every group matched, title matches first;
+    documents with only some of the groups only when those are few."""
+    every = match(base, source.text_field, query.groups)
+    ranked, title_hit = _condition(every, source.title_field, query.groups)
+    ranked = _ordered(ranked.annotate(title_hit=title_hit), source, (F("title_hit").desc(),))
     results = SourceResults(source)
-    results.items = [row for row in rows if row.all_hit]
-    results.some_words = [row for row in rows[:limit] if not row.all_hit] if offset == 0 else []
-    results.total = capped_count(match(base, source.text_field, query.groups)) if count else 0
+    results.items = list(ranked[offset : offset + limit + 1])
+    results.total = capped_count(every) if count else offset + len(results.items)
+    if offset == 0 and len(query.groups) > 1 and len(results.items) < limit:
+        some = exclude_match(
+            match(base, source.text_field, query.groups, "any"), source.text_field, query.groups
+        )
+        rows = list(_ordered(some, source)[:SOME_WORDS_CANDIDATES])
+        results.some_words = _most_groups_first(rows, source, query)[: limit - len(results.items)]
     return results
 
 
