@@ -91,26 +91,14 @@ def match(queryset: QuerySet, field_name: str, groups, mode: str = "all") -> Que
     """Filter to documents whose `field_name` holds all (or any) of the groups."""
     if not groups:
         return queryset.none()
-    if connection.vendor == "postgresql":
-        return queryset.filter(TextSearchMatch(field_name, _tsquery(groups, mode)))
-    alias = f"_padded_{field_name}"
-    queryset = queryset.alias(**{alias: _padded(field_name)})
-    parts = [_group_q_sqlite(alias, group) for group in groups]
-    combined = parts[0]
-    for part in parts[1:]:
-        combined = (combined & part) if mode == "all" else (combined | part)
-    return queryset.filter(combined)
+    queryset, condition = _condition(queryset, field_name, groups, mode)
+    return queryset.filter(condition)
 
 
 def exclude_match(queryset: QuerySet, field_name: str, groups) -> QuerySet:
-    if connection.vendor == "postgresql":
-        return queryset.exclude(TextSearchMatch(field_name, _tsquery(groups, "all")))
-    alias = f"_padded_{field_name}"
-    queryset = queryset.alias(**{alias: _padded(field_name)})
-    combined = Q()
-    for group in groups:
-        combined &= _group_q_sqlite(alias, group)
-    return queryset.exclude(combined)
+    """Leave out documents whose `field_name` holds all of the groups."""
+    queryset, condition = _condition(queryset, field_name, groups)
+    return queryset.exclude(condition)
 
 
 def capped_count(queryset: QuerySet, cap: int = COUNT_CAP) -> int:
