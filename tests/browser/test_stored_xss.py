@@ -13,12 +13,13 @@ from django.utils import timezone
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 MARK = "XSSMARK"
+# Short enough for every plain text field (the shortest here holds 120 characters).
 PAYLOAD = (
-    f'{MARK}"\'><img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
-    '<svg onload="window.__xss=1"></svg><a href="javascript:window.__xss=1">liên kết</a>'
+    f"{MARK}\"'><img src=x onerror=_x=1><script>_x=1</script><svg onload=_x=1>"
+    "<a href=javascript:_x=1>a</a>"
 )
-RICH = f'<p>{MARK}</p><img src=x onerror="window.__xss=1"><script>window.__xss=1</script>' \
-       '<a href="javascript:window.__xss=1">bấm</a><iframe src="javascript:window.__xss=1"></iframe>'  # fmt: skip
+RICH = f'<p>{MARK}</p><img src=x onerror="_x=1"><script>_x=1</script>' \
+       '<a href="javascript:_x=1">bấm</a><iframe src="javascript:_x=1"></iframe>'  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +40,7 @@ def hostile(demo_site, django_db_blocker):
     with django_db_blocker.unblock():
         body = UnionBody.objects.create(
             name=f"Công đoàn {PAYLOAD}", short_name=PAYLOAD, aliases=PAYLOAD, address=PAYLOAD,
-            phone=PAYLOAD, website="javascript:window.__xss=1", description=RICH,
+            phone=PAYLOAD[:50], website="javascript:_x=1", description=RICH,
             history_note=PAYLOAD, email="a@example.vn",
         )  # fmt: skip
         MemberFigure.objects.create(body=body, year=2024, members=10, note=PAYLOAD)
@@ -101,7 +102,7 @@ def hostile(demo_site, django_db_blocker):
 
 def assert_nothing_ran(page, url):
     page.wait_for_timeout(150)
-    assert page.evaluate("window.__xss") is None, url
+    assert page.evaluate("window._x") is None, url
     assert MARK in page.content(), f"{url} does not show the hostile text at all"
     script_links = page.evaluate(
         '[...document.querySelectorAll(\'[href^="javascript:" i], [src^="javascript:" i]\')].length'
@@ -132,4 +133,4 @@ def test_hostile_text_never_runs_in_the_admin(new_context, hostile, demo_site):
         response = page.goto(url)
         assert response.status == 200, url
         page.wait_for_timeout(150)
-        assert page.evaluate("window.__xss") is None, url
+        assert page.evaluate("window._x") is None, url
