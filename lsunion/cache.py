@@ -15,11 +15,15 @@ from datetime import datetime
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
 
 STATE_KEY = "content:state"
+# One reader renders a page the content changed under; the others get the previous copy,
+# or, when there is none yet, wait for the renderer (up to WAIT_SECONDS) instead of all
+# querying the database at once.
 LOCK_TIMEOUT = 30
-STALE_SECONDS = 30
+WAIT_SECONDS = 5.0
+WAIT_STEP = 0.02
 
 _due_providers: list[Callable[[], datetime | None]] = []
 
@@ -37,14 +41,24 @@ def _next_due() -> float | None:
 
 def content_version() -> str:
     """The current content version; rolls over by itself when a scheduled item falls due."""
-    state = cache.get(STATE_KEY)
+    return _current_version(cache.get(STATE_KEY))
+
+
+def _current_version(state) -> str:
     if state is not None:
         version, next_due = state
         if next_due is None or time.time() < next_due:
             return version
-    version = str(time.time_ns())
-    cache.set(STATE_KEY, (version, _next_due()), timeout=None)
-    return version
+        # A scheduled item fell due. Every server that notices derives the same next version,
+        # so they agree without talking to each other.
+        rolled = hashlib.md5(f"{version}|{next_due}".encode(), usedforsecurity=False).hexdigest()
+        cache.set(STATE_KEY, (rolled, _next_due()), timeout=None)
+        return rolled
+    state = (str(time.time_ns()), _next_due())
+    # On a cold key the first server's version wins, so servers agree on one version.
+    if not cache.add(STATE_KEY, state, timeout=None):
+        state = cache.get(STATE_KEY) or state
+    return state[0]
 
 
 def bump() -> None:
@@ -81,9 +95,11 @@ def _reader_may_share(request) -> bool:
 def public_page(view):
     """Cache a public view's response for anonymous readers until the content changes.
 
-    Logged-in staff always get a live page that browsers and proxies may not keep. On a
-    cold key one request renders while the others briefly receive the previous copy, so a
-    burst does not stampede the database.
+    Logged-in staff always get a live page that browsers and proxies may not keep. A cache
+    hit costs one round trip (the content version and the page in one `get_many`). After a
+    change, one request renders while the others briefly receive the previous copy; on a
+    key that was never rendered they wait for that one request, so a burst on a cold cache
+    does not stampede the database.
     """
 
     @functools.wraps(view)
@@ -95,28 +111,44 @@ def public_page(view):
             return response
 
         path_hash = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
-        version = content_version()
-        key = f"page:{version}:{path_hash}"
-        response = cache.get(key)
-        if response is not None:
-            return response
+        key, lock_key = f"page:{path_hash}", f"page-lock:{path_hash}"
+        found = cache.get_many([STATE_KEY, key])
+        version = _current_version(found.get(STATE_KEY))
+        copy = found.get(key)
+        if copy is not None and copy[0] == version:
+            return copy[1]
 
-        last_key = f"page-last:{path_hash}"
-        lock_key = f"page-lock:{path_hash}"
         if not cache.add(lock_key, 1, LOCK_TIMEOUT):
-            stale = cache.get(last_key)
-            if stale is not None:
-                return stale
+            if copy is not None:
+                return copy[1]  # stale by one change, for the few seconds of one render
+            fresh = _wait_for_render(key, lock_key, version)
+            if fresh is not None:
+                return fresh
         try:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
             if response.status_code == 200 and not response.streaming and not response.cookies:
-                cache.set(key, response, settings.PAGE_CACHE_TIMEOUT)
-                cache.set(last_key, response, STALE_SECONDS)
+                # The ETag once, here, rather than hashing the page for every reader.
+                set_response_etag(response)
+                cache.set(key, (version, response), settings.PAGE_CACHE_TIMEOUT)
         finally:
             cache.delete(lock_key)
         return response
 
     return wrapped
+
+
+def _wait_for_render(key: str, lock_key: str, version: str):
+    """The page another request is rendering, once it is there; None if it never comes."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(WAIT_STEP)
+        found = cache.get_many([key, lock_key])
+        copy = found.get(key)
+        if copy is not None and copy[0] == version:
+            return copy[1]
+        if lock_key not in found:
+            return None  # the renderer finished without caching (an error, a 404): render too
+    return None
