@@ -1,5 +1,7 @@
+from datetime import datetime, timedelta
+
 from django.db import models
-from django.db.models import F, Q, Window
+from django.db.models import F, Min, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -53,3 +55,19 @@ class SloganQuerySet(models.QuerySet):
             Q(ends_on__isnull=True) | Q(ends_on__gte=today),
             is_active=True,
         )
+
+    def next_change_time(self):
+        """The next midnight at which a slogan starts or stops being shown by its dates alone."""
+        today = timezone.localdate()
+        days = self.filter(is_active=True).aggregate(
+            starts=Min("starts_on", filter=Q(starts_on__gt=today)),
+            ends=Min("ends_on", filter=Q(ends_on__gte=today)),
+        )
+        candidates = [
+            day
+            for day in (days["starts"], days["ends"] and days["ends"] + timedelta(days=1))
+            if day
+        ]
+        if not candidates:
+            return None
+        return timezone.make_aware(datetime.combine(min(candidates), datetime.min.time()))
