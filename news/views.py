@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
@@ -31,8 +33,12 @@ class HomeView(TemplateView):
         featured = list(published.filter(is_featured=True)[:HOME_FEATURED])
         latest = list(published.exclude(pk__in=[a.pk for a in featured])[:HOME_LATEST])
         blocks: dict[int, list[Article]] = {}
-        for article in published.filter(category__on_home=True).latest_per_category(
-            HOME_PER_CATEGORY
+        on_home = cached_for_version(
+            "home-category-ids",
+            lambda: list(Category.objects.filter(on_home=True).values_list("pk", flat=True)),
+        )
+        for article in Article.objects.published().latest_per_category(
+            HOME_PER_CATEGORY, category_ids=on_home
         ):
             blocks.setdefault(article.category_id, []).append(article)
         by_category = [
@@ -46,6 +52,32 @@ class HomeView(TemplateView):
         )
 
 
+class ArticlePaginator(Paginator):
+    """Django's paginator, made cheap for ten years of articles.
+
+    The count is taken once per content version, and a page first finds its twenty ids in the
+    list's index (an index-only read) before reading those rows, so page 500 costs about what
+    page 1 does instead of reading and dropping 10,000 rows (OFFSET).
+    """
+
+    def __init__(self, *args, count_key: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        return cached_for_version(self.count_key, self.object_list.count)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = self.object_list.values("pk")[bottom:top]
+        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
+
+
 @method_decorator(public_page, name="dispatch")
 class CategoryView(ListView):
     template_name = "news/category_detail.html"
@@ -55,6 +87,11 @@ class CategoryView(ListView):
     def get_queryset(self):
         self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
         return Article.objects.published().filter(category=self.category).for_listing()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return ArticlePaginator(
+            queryset, per_page, count_key=f"category-count:{self.category.pk}", **kwargs
+        )
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
@@ -76,6 +113,11 @@ class BodyNewsView(ListView):
     def get_queryset(self):
         self.body = get_object_or_404(UnionBody, slug=self.kwargs["slug"])
         return Article.objects.published().about_body(self.body).for_listing()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return ArticlePaginator(
+            queryset, per_page, count_key=f"body-news-count:{self.body.pk}", **kwargs
+        )
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
