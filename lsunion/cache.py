@@ -8,13 +8,17 @@ the apps report through `register_due_provider`.
 
 import functools
 import hashlib
+import threading
 import time
+import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, set_response_etag
 
 STATE_KEY = "content:state"
@@ -24,6 +28,8 @@ STATE_KEY = "content:state"
 LOCK_TIMEOUT = 30
 WAIT_SECONDS = 5.0
 WAIT_STEP = 0.02
+# Pages each worker keeps in memory (about 50 KB each), checked against the shared version.
+RECENT_PAGES = 200
 
 _due_providers: list[Callable[[], datetime | None]] = []
 
@@ -54,7 +60,7 @@ def _current_version(state) -> str:
         rolled = hashlib.md5(f"{version}|{next_due}".encode(), usedforsecurity=False).hexdigest()
         cache.set(STATE_KEY, (rolled, _next_due()), timeout=None)
         return rolled
-    state = (str(time.time_ns()), _next_due())
+    state = (uuid.uuid4().hex, _next_due())
     # On a cold key the first server's version wins, so servers agree on one version.
     if not cache.add(STATE_KEY, state, timeout=None):
         state = cache.get(STATE_KEY) or state
@@ -95,11 +101,12 @@ def _reader_may_share(request) -> bool:
 def public_page(view):
     """Cache a public view's response for anonymous readers until the content changes.
 
-    Logged-in staff always get a live page that browsers and proxies may not keep. A cache
-    hit costs one round trip (the content version and the page in one `get_many`). After a
-    change, one request renders while the others briefly receive the previous copy; on a
-    key that was never rendered they wait for that one request, so a burst on a cold cache
-    does not stampede the database.
+    Logged-in staff always get a live page that browsers and proxies may not keep. A hit
+    costs one small round trip to the shared cache (the content version): each worker
+    keeps the pages it served lately and serves them again while the version stands.
+    After a change, one request renders while the others briefly receive the previous
+    copy; on a key that was never rendered they wait for that one request, so a burst on a
+    cold cache does not stampede the database.
     """
 
     @functools.wraps(view)
@@ -111,19 +118,22 @@ def public_page(view):
             return response
 
         path_hash = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
-        key, lock_key = f"page:{path_hash}", f"page-lock:{path_hash}"
-        found = cache.get_many([STATE_KEY, key])
-        version = _current_version(found.get(STATE_KEY))
-        copy = found.get(key)
+        key, lock_key = f"page-copy:{path_hash}", f"page-lock:{path_hash}"
+        version = content_version()
+        copy = _recent_pages.get(key)
+        if copy is None or copy[0] != version:
+            copy = cache.get(key)
+            if copy is not None and copy[0] == version:
+                _recent_pages.put(key, copy)
         if copy is not None and copy[0] == version:
-            return copy[1]
+            return _response(copy)
 
         if not cache.add(lock_key, 1, LOCK_TIMEOUT):
             if copy is not None:
-                return copy[1]  # stale by one change, for the few seconds of one render
+                return _response(copy)  # stale by one change, for the seconds of one render
             fresh = _wait_for_render(key, lock_key, version)
             if fresh is not None:
-                return fresh
+                return _response(fresh)
         try:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
@@ -132,12 +142,53 @@ def public_page(view):
             if response.status_code == 200 and not response.streaming and not response.cookies:
                 # The ETag once, here, rather than hashing the page for every reader.
                 set_response_etag(response)
-                cache.set(key, (version, response), settings.PAGE_CACHE_TIMEOUT)
+                copy = (version, response.status_code, list(response.items()), response.content)
+                cache.set(key, copy, settings.PAGE_CACHE_TIMEOUT)
+                _recent_pages.put(key, copy)
         finally:
             cache.delete(lock_key)
         return response
 
     return wrapped
+
+
+def _response(copy) -> HttpResponse:
+    """A new response from a stored copy: middleware may change it without touching the copy."""
+    _version, status, headers, content = copy
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+class _RecentPages:
+    """The pages this process served lately (least recently used dropped first).
+
+    Only a copy whose content version is the current one is ever served from here, so it
+    is exactly as fresh as the shared cache, without fetching the page from it each time.
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self._pages: OrderedDict[str, tuple] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str):
+        with self._lock:
+            copy = self._pages.get(key)
+            if copy is not None:
+                self._pages.move_to_end(key)
+            return copy
+
+    def put(self, key: str, copy: tuple) -> None:
+        with self._lock:
+            self._pages[key] = copy
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+
+
+_recent_pages = _RecentPages(RECENT_PAGES)
 
 
 def _wait_for_render(key: str, lock_key: str, version: str):
@@ -148,7 +199,7 @@ def _wait_for_render(key: str, lock_key: str, version: str):
         found = cache.get_many([key, lock_key])
         copy = found.get(key)
         if copy is not None and copy[0] == version:
-            return copy[1]
+            return copy
         if lock_key not in found:
             return None  # the renderer finished without caching (an error, a 404): render too
     return None
