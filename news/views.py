@@ -29,27 +29,33 @@ class HomeView(TemplateView):
     template_name = "news/home.html"
 
     def get_context_data(self, **kwargs):
-        published = Article.objects.published().for_listing()
-        featured = list(published.filter(is_featured=True)[:HOME_FEATURED])
-        latest = list(published.exclude(pk__in=[a.pk for a in featured])[:HOME_LATEST])
-        blocks: dict[int, list[Article]] = {}
-        on_home = cached_for_version(
-            "home-category-ids",
-            lambda: list(Category.objects.filter(on_home=True).values_list("pk", flat=True)),
-        )
-        for article in Article.objects.published().latest_per_category(
-            HOME_PER_CATEGORY, category_ids=on_home
-        ):
-            blocks.setdefault(article.category_id, []).append(article)
-        by_category = [
-            (articles[0].category, articles)
-            for articles in sorted(
-                blocks.values(), key=lambda a: (a[0].category.order, a[0].category.name)
-            )
-        ]
+        # Which articles go where is worked out once per content version; the rows
+        # themselves are read fresh, in one query.
+        featured_ids, latest_ids, block_ids = cached_for_version("home-article-ids", home_ids)
+        wanted = [*featured_ids, *latest_ids, *(pk for ids in block_ids for pk in ids)]
+        found = Article.objects.published().for_listing().in_bulk(wanted)
+        blocks = [[found[pk] for pk in ids if pk in found] for ids in block_ids]
         return super().get_context_data(
-            featured=featured, latest=latest, category_blocks=by_category, **kwargs
+            featured=[found[pk] for pk in featured_ids if pk in found],
+            latest=[found[pk] for pk in latest_ids if pk in found],
+            category_blocks=[(articles[0].category, articles) for articles in blocks if articles],
+            **kwargs,
         )
+
+
+def home_ids() -> tuple[list[int], list[int], list[list[int]]]:
+    """The home page's featured and latest articles, and each home category's newest, as ids."""
+    published = Article.objects.published().for_listing()
+    featured = list(published.filter(is_featured=True).values_list("pk", flat=True)[:HOME_FEATURED])
+    latest = list(published.exclude(pk__in=featured).values_list("pk", flat=True)[:HOME_LATEST])
+    on_home = Category.objects.filter(on_home=True).values_list("pk", flat=True)
+    blocks: dict[int, list[Article]] = {}
+    for article in Article.objects.published().latest_per_category(
+        HOME_PER_CATEGORY, category_ids=on_home
+    ):
+        blocks.setdefault(article.category_id, []).append(article)
+    ordered = sorted(blocks.values(), key=lambda a: (a[0].category.order, a[0].category.name))
+    return featured, latest, [[article.pk for article in articles] for articles in ordered]
 
 
 class ArticlePaginator(Paginator):
