@@ -150,9 +150,8 @@ class Server:
             "DJANGO_PAGE_CACHE": "1" if page_cache else "0",
             "DJANGO_BENCH": "1",
         }
-        self.log = (
-            ROOT / "bench" / "results" / f"gunicorn-{'cached' if page_cache else 'uncached'}.log"
-        )
+        mode = "cached" if page_cache else "uncached"
+        self.log = ROOT / "artifacts" / f"bench-gunicorn-{mode}.log"
         self.log.parent.mkdir(parents=True, exist_ok=True)
         command = [
             str(ROOT / ".venv" / "bin" / "gunicorn"),
