@@ -47,7 +47,10 @@ def _next_due() -> float | None:
 
 def content_version() -> str:
     """The current content version; rolls over by itself when a scheduled item falls due."""
-    return _current_version(cache.get(STATE_KEY))
+    # With Redis, the version is remembered in this process until Redis reports a change
+    # (lsunion.cache_backends): a page served from a worker's memory costs no round trip.
+    read = getattr(cache, "tracked_get", cache.get)
+    return _current_version(read(STATE_KEY))
 
 
 def _current_version(state) -> str:
