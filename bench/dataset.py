@@ -32,7 +32,7 @@ from organizations.matching import body_key
 from organizations.models import Meeting, Person, UnionBody
 
 SEEDS = Path(__file__).resolve().parent.parent / "news" / "fixtures" / "legacy"
-BATCH = 2000
+BATCH = 500
 RNG = random.Random(20261123)
 
 PLACES = [

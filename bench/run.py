@@ -84,18 +84,26 @@ def pages() -> list[tuple[str, str, str]]:
         .first()
     )
     return [
-        ("home", "Trang chủ", "/"),
-        ("category", "Chuyên mục, trang 1", category.get_absolute_url()),
+        ("home", "Home `/`", "/"),
+        ("category", "Category, page 1", category.get_absolute_url()),
         (
             "category_deep",
-            f"Chuyên mục, trang {deep}",
+            f"Category, page {deep}",
             f"{category.get_absolute_url()}?page={deep}",
         ),
-        ("article", "Tin bài (có ảnh)", article.get_absolute_url()),
-        ("body", "Trang tổ chức (LĐLĐ huyện)", body.get_absolute_url()),
-        ("meetings", "Danh sách hội nghị", "/hoi-nghi/"),
-        ("awards", "Tra cứu khen thưởng", "/khen-thuong/?" + urlencode({"q": "truong thpt"})),
-        ("search", "Tìm kiếm toàn trang", "/tim-kiem/?" + urlencode({"q": "cong doan dinh lap"})),
+        ("article", "Article (with photo)", article.get_absolute_url()),
+        ("body", "Union body (a district federation)", body.get_absolute_url()),
+        ("meetings", "Meeting list", "/hoi-nghi/"),
+        (
+            "awards",
+            "Award look-up `truong thpt`",
+            "/khen-thuong/?" + urlencode({"q": "truong thpt"}),
+        ),
+        (
+            "search",
+            "Site search `cong doan dinh lap`",
+            "/tim-kiem/?" + urlencode({"q": "cong doan dinh lap"}),
+        ),
     ]
 
 
@@ -282,24 +290,28 @@ def verdicts(result: dict) -> list[tuple[str, bool, str]]:
     checks = []
     for key, target in CACHED_TARGETS.items():
         r = ratio(cached, key)
-        checks.append((f"có cache, {key} ≥ {target:.0%} hello", r >= target, f"{r:.0%}"))
+        checks.append((f"cached {key} ≥ {target:.0%} of hello", r >= target, f"{r:.0%}"))
     for key, target in UNCACHED_TARGETS.items():
         r = ratio(uncached, key)
-        checks.append((f"không cache, {key} ≥ {target:.0%} hello", r >= target, f"{r:.1%}"))
+        checks.append((f"uncached {key} ≥ {target:.0%} of hello", r >= target, f"{r:.1%}"))
     deep = uncached["pages"]["category_deep"]["rps"] / uncached["pages"]["category"]["rps"]
-    checks.append(("không cache, chuyên mục trang sâu ≥ ½ trang 1", deep >= 0.5, f"{deep:.2f}×"))
+    checks.append(
+        ("uncached category page 500 at least half as fast as page 1", deep >= 0.5, f"{deep:.2f}×")
+    )
     search = uncached["pages"]["search"]["single_p50_ms"]
-    checks.append((f"tìm kiếm p50 (1 người đọc) ≤ {SEARCH_P50_MS:.0f} ms", search <= SEARCH_P50_MS,
+    checks.append((f"site search p50 (one reader) ≤ {SEARCH_P50_MS:.0f} ms", search <= SEARCH_P50_MS,
                    f"{search:.1f} ms"))  # fmt: skip
     rss = max(cached["worker_rss_mb"] + uncached["worker_rss_mb"])
-    checks.append((f"bộ nhớ mỗi worker < {WORKER_RSS_MB} MB", rss < WORKER_RSS_MB, f"{rss:.0f} MB"))
+    checks.append(
+        (f"each worker < {WORKER_RSS_MB} MB resident", rss < WORKER_RSS_MB, f"{rss:.0f} MB")
+    )
     return checks
 
 
 def table(result: dict) -> str:
     lines = [
-        "| trang | có cache: req/s | × hello | p50 / p99 ms | không cache: req/s | × hello "
-        "| p50 / p99 ms | 1 người đọc p50 ms | HTML KB |",
+        "| page | cached req/s | × hello | p50 / p99 ms | uncached req/s | × hello "
+        "| p50 / p99 ms | one reader p50 ms | HTML KB |",
         "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     cached, uncached = result["cached"], result["uncached"]
@@ -323,7 +335,7 @@ def table(result: dict) -> str:
             cc, uc = cell(cached, c), cell(uncached, u)
         size = "" if key == "hello" else f"{uncached['html_bytes'][key] / 1024:.0f}"
         errors = c["errors"] + u["errors"]
-        flag = f" ⚠ {errors} lỗi" if errors else ""
+        flag = f" ⚠ {errors} errors" if errors else ""
         lines.append(
             f"| {label}{flag} | {cc[0]} | {cc[1]} | {cc[2]} | {uc[0]} | {uc[1]} | {uc[2]} "
             f"| {u['single_p50_ms']:.1f} | {size} |"
@@ -411,12 +423,20 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--warm", type=int, default=5, help="requests per page before measuring")
     parser.add_argument("--no-write", action="store_true", help="print only; keep the docs")
+    parser.add_argument(
+        "--report", action="store_true", help="rewrite the table from the last result only"
+    )
     args = parser.parse_args()
+    if args.report:
+        result = json.loads(RESULTS.read_text(encoding="utf-8"))
+        write_doc(report(result))
+        print(report(result).replace(BEGIN, "").replace(END, "").strip())
+        return
 
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: `make bench` installs it (apt package wrk).")
     setup()
-    log("== cơ sở dữ liệu benchmark: " + database_url())
+    log("== benchmark database: " + database_url())
     ensure_database()
     from bench import dataset
 
@@ -464,7 +484,7 @@ def main() -> None:
             json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
         write_doc(text)
-        log(f"== ghi {RESULTS.relative_to(ROOT)} và {DOC.relative_to(ROOT)}")
+        log(f"== wrote {RESULTS.relative_to(ROOT)} and {DOC.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
