@@ -31,6 +31,7 @@ WAIT_STEP = 0.02
 # Pages each worker keeps in memory (about 50 KB each), checked against the shared version.
 RECENT_PAGES = 200
 
+_MISSING = object()
 _due_providers: list[Callable[[], datetime | None]] = []
 
 
@@ -87,8 +88,8 @@ def bump_on_change(sender, **kwargs) -> None:
 def cached_for_version(name: str, build: Callable[[], object], timeout: int = 3600):
     """A value computed once per content version (menus, slogans, expensive fragments)."""
     key = f"fragment:{content_version()}:{name}"
-    value = cache.get(key)
-    if value is None:
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:  # None is a value too (“no scheduled article”), kept like others
         value = build()
         cache.set(key, value, timeout)
     return value
@@ -104,9 +105,9 @@ def _reader_may_share(request) -> bool:
 def public_page(view):
     """Cache a public view's response for anonymous readers until the content changes.
 
-    Logged-in staff always get a live page that browsers and proxies may not keep. A hit
-    costs one small round trip to the shared cache (the content version): each worker
-    keeps the pages it served lately and serves them again while the version stands.
+    Logged-in staff always get a live page that browsers and proxies may not keep. Each
+    worker keeps the pages it served lately and serves them again while the content
+    version stands; with Redis, knowing that costs no round trip (lsunion.cache_backends).
     After a change, one request renders while the others briefly receive the previous
     copy; on a key that was never rendered they wait for that one request, so a burst on a
     cold cache does not stampede the database.
