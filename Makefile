@@ -8,11 +8,12 @@ UV_VERSION := 0.13.9
 UV := .tools/bin/uv
 PY := .venv/bin/python
 
-.PHONY: help install browser-deps run test lint check pytest bench clean
+.PHONY: help install browser-deps bench-deps run test lint check pytest bench bench-search clean
 
 help:
 	@echo "make run    – cài đặt, nạp dữ liệu mẫu, chạy cổng thông tin tại http://127.0.0.1:$(PORT)"
 	@echo "make test   – kiểm tra mã (ruff, djhtml), check, makemigrations --check và toàn bộ bộ kiểm thử"
+	@echo "make bench  – sinh dữ liệu 10 năm, đo từng trang bằng wrk (có và không có cache), ghi docs/performance.md"
 
 $(UV):
 	$(BOOTSTRAP_PYTHON) -m venv .tools
@@ -67,6 +68,36 @@ pytest: install browser-deps
 	$(PY) -m pytest
 
 test: lint check pytest
+
+# The benchmark (not part of `make test`): its own PostgreSQL database and Redis database.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/lsunion_bench
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/5
+BENCH_ARGS ?=
+
+# wrk from Debian's packages; PostgreSQL and Redis started when they are installed but down.
+bench-deps:
+	@sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
+	missing=""; \
+	command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \
+	command -v pg_ctlcluster >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
+	if [ -n "$$missing" ]; then \
+		echo "== apt-get install$$missing"; \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq$$missing; \
+	fi; \
+	if ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then \
+		$$sudo pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql | sort -V | tail -1)" main start; \
+		for _ in $$(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done; \
+	fi; \
+	if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then \
+		redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no; \
+	fi
+
+bench: install bench-deps
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) BENCH_REDIS_URL=$(BENCH_REDIS_URL) $(PY) -m bench.run $(BENCH_ARGS)
+
+bench-search: install bench-deps
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench.search $(BENCH_ARGS)
 
 clean:
 	rm -rf .venv .tools staticfiles artifacts node_modules

@@ -3,11 +3,15 @@
 The first recipient columns are those of the import template (plus Tiền thưởng and Mã tổ
 chức), so an export of a decision's recipients imports back identically; the columns after
 them describe the decision and are ignored by the importer.
+
+Rows are produced one at a time from a database iterator and written straight into the
+file, so exporting ten years of recipients never holds them all as Python objects.
 """
 
 import csv
 import io
 import re
+from collections.abc import Iterable, Iterator
 
 from django.db.models import Count, Q
 from django.http import HttpResponse
@@ -30,11 +34,11 @@ def recipient_headers() -> list[str]:
     ]  # fmt: skip
 
 
-def recipient_rows(recipients) -> list[list]:
+def recipient_rows(recipients) -> Iterator[list]:
     recipients = recipients.select_related(
         "decision", "decision__form", "decision__title", "decision__issuing_body", "body"
     ).order_by("decision__issued_on", "decision_id", "kind", "order", "pk")
-    return [
+    return (
         [
             r.order,
             r.get_kind_display(),
@@ -53,7 +57,7 @@ def recipient_rows(recipients) -> list[list]:
             r.verification_code,
         ]
         for r in recipients.iterator(chunk_size=500)
-    ]
+    )
 
 
 def decision_headers() -> list[str]:
@@ -65,12 +69,12 @@ def decision_headers() -> list[str]:
     ]  # fmt: skip
 
 
-def decision_rows(decisions) -> list[list]:
+def decision_rows(decisions) -> Iterator[list]:
     decisions = decisions.select_related("issuing_body", "form", "title", "movement").annotate(
         collectives=Count("recipients", filter=Q(recipients__kind=Recipient.Kind.COLLECTIVE)),
         individuals=Count("recipients", filter=Q(recipients__kind=Recipient.Kind.INDIVIDUAL)),
     )
-    return [
+    return (
         [
             d.reference,
             short_date(d.issued_on),
@@ -88,8 +92,8 @@ def decision_rows(decisions) -> list[list]:
             d.revoked_by_reference,
             _("Có") if d.is_published else _("Không"),
         ]
-        for d in decisions
-    ]
+        for d in decisions.iterator(chunk_size=500)
+    )
 
 
 def _guard(value):
@@ -99,44 +103,59 @@ def _guard(value):
     return "" if value is None else value
 
 
-def as_csv(headers: list[str], rows: list[list], filename: str) -> HttpResponse:
+def as_csv(headers: list[str], rows: Iterable[list], filename: str) -> HttpResponse:
     """UTF-8 with BOM, so Excel opens Vietnamese correctly."""
-    out = io.StringIO()
-    writer = csv.writer(out)
+    out = io.BytesIO()
+    text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")  # the file keeps only bytes
+    writer = csv.writer(text)
     writer.writerow(headers)
-    writer.writerows([[_guard(v) for v in row] for row in rows])
-    response = HttpResponse(
-        ("\ufeff" + out.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8"
-    )
+    for row in rows:
+        writer.writerow([_guard(v) for v in row])
+    text.flush()
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
 
 
-def as_xlsx(headers: list[str], rows: list[list], filename: str, title: str) -> HttpResponse:
+def as_xlsx(headers: list[str], rows: Iterable[list], filename: str, title: str) -> HttpResponse:
+    """A write-only workbook: openpyxl writes each row out as it comes instead of keeping it."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title[:31]
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for row in rows:
-        sheet.append(["" if v is None else v for v in row])
-        for cell in sheet[sheet.max_row]:
-            if cell.data_type == "f":  # text that looks like a formula stays text
-                cell.data_type = "s"
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title[:31])
     sheet.freeze_panes = "A2"
     for index, header in enumerate(headers, start=1):
-        letter = sheet.cell(1, index).column_letter
-        sheet.column_dimensions[letter].width = max(8, min(45, len(header) + 4))
+        sheet.column_dimensions[get_column_letter(index)].width = max(8, min(45, len(header) + 4))
+    heading = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        heading.append(cell)
+    sheet.append(heading)
+    for row in rows:
+        sheet.append([_as_text_cell(sheet, v) for v in row])
     out = io.BytesIO()
     book.save(out)
     response = HttpResponse(out.getvalue(), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
+
+
+def _as_text_cell(sheet, value):
+    """A value for a write-only row; text that looks like a formula stays text."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith("="):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 def export_recipients(recipients, fmt: str) -> HttpResponse:

@@ -14,15 +14,25 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from awards.models import (
+    AwardForm,
+    AwardTitle,
+    Decision,
+    IssuingLevel,
+    Movement,
+    Recipient,
+    new_verification_code,
+)
 from bench.progress import Progress
 from lsunion import images
 from lsunion.html import sanitise_html, strip_tags
 from lsunion.text import normalise, slugify_vi
 from news.models import Article, Category
+from organizations.matching import body_key
 from organizations.models import Meeting, Person, UnionBody
 
 SEEDS = Path(__file__).resolve().parent.parent / "news" / "fixtures" / "legacy"
-BATCH = 2000
+BATCH = 500
 RNG = random.Random(20261123)
 
 PLACES = [
@@ -164,11 +174,117 @@ def articles(body_ids: list[int], total: int = 100_000, photos: int = 60) -> Non
     progress.advance(len(batch))
 
 
-def generate(*, articles_total: int = 100_000) -> None:
+POSITIONS = [
+    "Chủ tịch CĐCS", "Phó Chủ tịch CĐCS", "Ủy viên BCH CĐCS", "Tổ trưởng công đoàn",
+    "Đoàn viên", "Trưởng ban Nữ công", "Giáo viên", "Bác sĩ", "Công nhân", "Kế toán",
+]  # fmt: skip
+AWARD_FORMS = [
+    ("Giấy khen", IssuingLevel.DIRECT_UNION), ("Giấy khen", IssuingLevel.PROVINCIAL_UNION),
+    ("Bằng khen", IssuingLevel.PROVINCIAL_UNION), ("Bằng khen", IssuingLevel.NATIONAL_UNION),
+    ("Cờ thi đua", IssuingLevel.PROVINCIAL_UNION),
+]  # fmt: skip
+MOVEMENTS = [
+    "Lao động giỏi", "Lao động sáng tạo", "Giỏi việc nước, đảm việc nhà",
+    "Xanh – Sạch – Đẹp, bảo đảm an toàn vệ sinh lao động", "Văn hóa – Thể thao",
+]  # fmt: skip
+PER_DECISION = 20
+
+
+def _decision(n: int, issuer: UnionBody, form: AwardForm, movement: Movement) -> Decision:
+    """A published decision with the search forms Decision.save() computes."""
+    issued_on = (timezone.now() - timedelta(days=RNG.randrange(3650))).date()
+    decision = Decision(
+        number=str(n + 1), code="QĐ-LĐLĐ", issued_on=issued_on, year=issued_on.year,
+        issuing_body=issuer, form=form, movement=movement, signer_name=person_name(),
+        signer_position="Chủ tịch", period=f"năm {issued_on.year}", is_published=True,
+        reason=f"Đã có thành tích xuất sắc trong phong trào thi đua “{movement.name}”.",
+    )  # fmt: skip
+    named = [decision.reference, form.name]
+    decision.search_title = normalise(" ".join(named))
+    decision.search_text = normalise(
+        " ".join([*named, issuer.name, movement.name, decision.period, decision.reason,
+                  decision.signer_name])
+    )  # fmt: skip
+    return decision
+
+
+def _recipient(decision: Decision, order: int, body: UnionBody | None) -> Recipient:
+    """A collective (a grassroots union) or an individual, with what Recipient.save() computes."""
+    if body is not None:
+        kind, name, position, unit = Recipient.Kind.COLLECTIVE, body.name, "", ""
+        recipient = Recipient(collective_name=name, body=body)
+    else:
+        kind, name = Recipient.Kind.INDIVIDUAL, person_name()
+        position = RNG.choice(POSITIONS)
+        unit = f"{RNG.choice(UNITS)} {RNG.choice(PLACES)}"
+        recipient = Recipient(full_name=name, position=position)
+    text = " ".join([name, position, unit])
+    plain, expanded = normalise(text), body_key(text)
+    recipient.decision, recipient.kind, recipient.order, recipient.unit = (
+        decision,
+        kind,
+        order,
+        unit,
+    )
+    recipient.achievement = "Hoàn thành xuất sắc nhiệm vụ năm."
+    recipient.verification_code = new_verification_code()
+    recipient.match_key = Recipient.make_match_key(kind, name, unit)
+    recipient.search_text = plain if plain == expanded else f"{plain} {expanded}"
+    return recipient
+
+
+def awards(total: int = 20_000) -> None:
+    """Commendation decisions of 20 recipients each, issued by the federations, all public."""
+    existing = Recipient.objects.count()
+    if existing >= total:
+        return
+    forms = [
+        AwardForm.objects.filter(name=name, level=level).first()
+        or AwardForm.objects.create(name=name, level=level)
+        for name, level in AWARD_FORMS
+    ]
+    movements = [
+        Movement.objects.filter(name=name).first() or Movement.objects.create(name=name)
+        for name in MOVEMENTS
+    ]
+    AwardTitle.objects.get_or_create(name="Lao động tiên tiến")
+    issuers = list(UnionBody.objects.exclude(kind=UnionBody.Kind.GRASSROOTS)[:50])
+    grassroots = list(UnionBody.objects.filter(kind=UnionBody.Kind.GRASSROOTS)[:1000])
+    progress = Progress("khen thưởng", total - existing)
+    n = Decision.objects.count()
+    made = existing
+    while made < total:
+        decisions, recipients = [], []
+        # One transaction per batch of decisions and their recipients: about BATCH rows.
+        for _ in range(BATCH // PER_DECISION):
+            decision = _decision(n, issuers[n % len(issuers)], forms[n % len(forms)],
+                                 movements[n % len(movements)])  # fmt: skip
+            n += 1
+            decisions.append(decision)
+            collectives = RNG.sample(grassroots, PER_DECISION // 4)
+            keys: set[str] = set()  # a decision names each recipient once (a constraint)
+            for order in range(PER_DECISION):
+                body = collectives[order] if order < len(collectives) else None
+                recipient = _recipient(decision, order + 1, body)
+                while recipient.match_key in keys:
+                    recipient = _recipient(decision, order + 1, body)
+                keys.add(recipient.match_key)
+                recipients.append(recipient)
+        with transaction.atomic():
+            Decision.objects.bulk_create(decisions)
+            Recipient.objects.bulk_create(recipients[: total - made])
+        progress.advance(min(len(recipients), total - made))
+        made += len(recipients)
+
+
+def generate(*, articles_total: int = 100_000, recipients_total: int = 20_000) -> None:
     body_ids = bodies()
     meetings(body_ids)
     articles(body_ids, articles_total)
+    awards(recipients_total)
     from django.db import connection
 
+    # What autovacuum does on a live server: fresh statistics, and a visibility map so that
+    # counts and deep pages read the indexes alone.
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")

@@ -8,19 +8,30 @@ the apps report through `register_due_provider`.
 
 import functools
 import hashlib
+import threading
 import time
+import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.utils.cache import patch_cache_control
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, set_response_etag
 
 STATE_KEY = "content:state"
+# One reader renders a page the content changed under; the others get the previous copy,
+# or, when there is none yet, wait for the renderer (up to WAIT_SECONDS) instead of all
+# querying the database at once.
 LOCK_TIMEOUT = 30
-STALE_SECONDS = 30
+WAIT_SECONDS = 5.0
+WAIT_STEP = 0.02
+# Pages each worker keeps in memory (about 50 KB each), checked against the shared version.
+RECENT_PAGES = 200
 
+_MISSING = object()
 _due_providers: list[Callable[[], datetime | None]] = []
 
 
@@ -37,14 +48,27 @@ def _next_due() -> float | None:
 
 def content_version() -> str:
     """The current content version; rolls over by itself when a scheduled item falls due."""
-    state = cache.get(STATE_KEY)
+    # With Redis, the version is remembered in this process until Redis reports a change
+    # (lsunion.cache_backends): a page served from a worker's memory costs no round trip.
+    read = getattr(cache, "tracked_get", cache.get)
+    return _current_version(read(STATE_KEY))
+
+
+def _current_version(state) -> str:
     if state is not None:
         version, next_due = state
         if next_due is None or time.time() < next_due:
             return version
-    version = str(time.time_ns())
-    cache.set(STATE_KEY, (version, _next_due()), timeout=None)
-    return version
+        # A scheduled item fell due. Every server that notices derives the same next version,
+        # so they agree without talking to each other.
+        rolled = hashlib.md5(f"{version}|{next_due}".encode(), usedforsecurity=False).hexdigest()
+        cache.set(STATE_KEY, (rolled, _next_due()), timeout=None)
+        return rolled
+    state = (uuid.uuid4().hex, _next_due())
+    # On a cold key the first server's version wins, so servers agree on one version.
+    if not cache.add(STATE_KEY, state, timeout=None):
+        state = cache.get(STATE_KEY) or state
+    return state[0]
 
 
 def bump() -> None:
@@ -64,8 +88,8 @@ def bump_on_change(sender, **kwargs) -> None:
 def cached_for_version(name: str, build: Callable[[], object], timeout: int = 3600):
     """A value computed once per content version (menus, slogans, expensive fragments)."""
     key = f"fragment:{content_version()}:{name}"
-    value = cache.get(key)
-    if value is None:
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:  # None is a value too (“no scheduled article”), kept like others
         value = build()
         cache.set(key, value, timeout)
     return value
@@ -81,9 +105,12 @@ def _reader_may_share(request) -> bool:
 def public_page(view):
     """Cache a public view's response for anonymous readers until the content changes.
 
-    Logged-in staff always get a live page that browsers and proxies may not keep. On a
-    cold key one request renders while the others briefly receive the previous copy, so a
-    burst does not stampede the database.
+    Logged-in staff always get a live page that browsers and proxies may not keep. Each
+    worker keeps the pages it served lately and serves them again while the content
+    version stands; with Redis, knowing that costs no round trip (lsunion.cache_backends).
+    After a change, one request renders while the others briefly receive the previous
+    copy; on a key that was never rendered they wait for that one request, so a burst on a
+    cold cache does not stampede the database.
     """
 
     @functools.wraps(view)
@@ -95,28 +122,88 @@ def public_page(view):
             return response
 
         path_hash = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
+        key, lock_key = f"page-copy:{path_hash}", f"page-lock:{path_hash}"
         version = content_version()
-        key = f"page:{version}:{path_hash}"
-        response = cache.get(key)
-        if response is not None:
-            return response
+        copy = _recent_pages.get(key)
+        if copy is None or copy[0] != version:
+            copy = cache.get(key)
+            if copy is not None and copy[0] == version:
+                _recent_pages.put(key, copy)
+        if copy is not None and copy[0] == version:
+            return _response(copy)
 
-        last_key = f"page-last:{path_hash}"
-        lock_key = f"page-lock:{path_hash}"
         if not cache.add(lock_key, 1, LOCK_TIMEOUT):
-            stale = cache.get(last_key)
-            if stale is not None:
-                return stale
+            if copy is not None:
+                return _response(copy)  # stale by one change, for the seconds of one render
+            fresh = _wait_for_render(key, lock_key, version)
+            if fresh is not None:
+                return _response(fresh)
         try:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
             if response.status_code == 200 and not response.streaming and not response.cookies:
-                cache.set(key, response, settings.PAGE_CACHE_TIMEOUT)
-                cache.set(last_key, response, STALE_SECONDS)
+                # The ETag once, here, rather than hashing the page for every reader.
+                set_response_etag(response)
+                copy = (version, response.status_code, list(response.items()), response.content)
+                cache.set(key, copy, settings.PAGE_CACHE_TIMEOUT)
+                _recent_pages.put(key, copy)
         finally:
             cache.delete(lock_key)
         return response
 
     return wrapped
+
+
+def _response(copy) -> HttpResponse:
+    """A new response from a stored copy: middleware may change it without touching the copy."""
+    _version, status, headers, content = copy
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+class _RecentPages:
+    """The pages this process served lately (least recently used dropped first).
+
+    Only a copy whose content version is the current one is ever served from here, so it
+    is exactly as fresh as the shared cache, without fetching the page from it each time.
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self._pages: OrderedDict[str, tuple] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str):
+        with self._lock:
+            copy = self._pages.get(key)
+            if copy is not None:
+                self._pages.move_to_end(key)
+            return copy
+
+    def put(self, key: str, copy: tuple) -> None:
+        with self._lock:
+            self._pages[key] = copy
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+
+
+_recent_pages = _RecentPages(RECENT_PAGES)
+
+
+def _wait_for_render(key: str, lock_key: str, version: str):
+    """The page another request is rendering, once it is there; None if it never comes."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(WAIT_STEP)
+        found = cache.get_many([key, lock_key])
+        copy = found.get(key)
+        if copy is not None and copy[0] == version:
+            return copy
+        if lock_key not in found:
+            return None  # the renderer finished without caching (an error, a 404): render too
+    return None

@@ -37,5 +37,8 @@ urlpatterns = [
     path("", include("awards.urls")),
 ]
 
+if settings.BENCH_HELLO:
+    urlpatterns.insert(0, path("bench/hello/", views.bench_hello, name="bench-hello"))
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

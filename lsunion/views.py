@@ -34,3 +34,8 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def bench_hello(request):
+    """The baseline of `make bench`: the smallest Django view, behind the same middleware."""
+    return HttpResponse("Xin chào", content_type="text/plain; charset=utf-8")

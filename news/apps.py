@@ -24,6 +24,7 @@ class NewsConfig(AppConfig):
             bump_on_change, sender=Article.mentioned_bodies.through, dispatch_uid="bump-mentions"
         )
         register_due_provider(Article.objects.next_due_time)
+        register_due_provider(Slogan.objects.next_change_time)
 
         from news.permissions import ARTICLE
         from organizations import permissions

@@ -1,5 +1,7 @@
-from django.db import models
-from django.db.models import F, Q, Window
+from datetime import datetime, timedelta
+
+from django.db import connections, models
+from django.db.models import F, Min, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -27,11 +29,31 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def about_body(self, body):
-        """Articles from a union body or mentioning it."""
-        return self.filter(Q(source_body=body) | Q(mentioned_bodies=body)).distinct()
+        """Articles from a union body or mentioning it.
 
-    def latest_per_category(self, per_category: int):
-        """The newest `per_category` articles of every category, in one query."""
+        The body's own few ids are gathered first (two small index reads), so the cost follows
+        the body's articles, not the whole archive: no join with DISTINCT over every row.
+        """
+        own = self.model.objects.filter(source_body=body).values("pk")
+        mentioning = self.model.objects.filter(mentioned_bodies=body).values("pk")
+        return self.filter(pk__in=own.union(mentioning))
+
+    def latest_per_category(self, per_category: int, category_ids=None):
+        """The newest `per_category` articles of every category (or of those given), in one query.
+
+        Where the database takes LIMIT inside UNION (PostgreSQL), each category's rows are read
+        straight from its index; otherwise a window function ranks the matching rows.
+        """
+        if category_ids is not None:
+            category_ids = list(category_ids)
+            if not category_ids:
+                return self.none()
+            if connections[self.db].features.supports_slicing_ordering_in_compound:
+                parts = [
+                    self.filter(category_id=pk).for_listing()[:per_category] for pk in category_ids
+                ]
+                return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+            return self.filter(category_id__in=category_ids).latest_per_category(per_category)
         return (
             self.for_listing()
             .annotate(
@@ -53,3 +75,19 @@ class SloganQuerySet(models.QuerySet):
             Q(ends_on__isnull=True) | Q(ends_on__gte=today),
             is_active=True,
         )
+
+    def next_change_time(self):
+        """The next midnight at which a slogan starts or stops being shown by its dates alone."""
+        today = timezone.localdate()
+        days = self.filter(is_active=True).aggregate(
+            starts=Min("starts_on", filter=Q(starts_on__gt=today)),
+            ends=Min("ends_on", filter=Q(ends_on__gte=today)),
+        )
+        candidates = [
+            day
+            for day in (days["starts"], days["ends"] and days["ends"] + timedelta(days=1))
+            if day
+        ]
+        if not candidates:
+            return None
+        return timezone.make_aware(datetime.combine(min(candidates), datetime.min.time()))

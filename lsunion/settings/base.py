@@ -123,7 +123,7 @@ CACHE_KEY_PREFIX = env("DJANGO_CACHE_PREFIX", "lsunion")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "lsunion.cache_backends.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "TIMEOUT": 60 * 60 * 24,
@@ -142,9 +142,15 @@ else:
 # Anonymous page cache; off for benchmarks of the uncached path.
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
 PAGE_CACHE_TIMEOUT = 60 * 60
+# `make bench` only: serves /bench/hello/, the minimal Django view every page is compared with.
+BENCH_HELLO = env_bool("DJANGO_BENCH", False)
 
+# Staff sessions live in the database, read through the shared cache when Redis is there:
+# any app server can serve any request, and a Redis restart logs nobody out.
 SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cache" if REDIS_URL else "django.contrib.sessions.backends.db"
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
 )
 # Staff sessions expire after a working day of inactivity, and with the browser.
 SESSION_COOKIE_AGE = 60 * 60 * 8
@@ -188,8 +194,28 @@ STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+# Media go through Django's storage API only. One host: the file system under MEDIA_ROOT.
+# Several app servers: a shared store, e.g. django-storages' S3 backend
+# (DJANGO_MEDIA_STORAGE=storages.backends.s3.S3Storage plus its AWS_* variables, see
+# docs/deployment.md), or MEDIA_ROOT on a shared volume.
+_MEDIA_STORAGE = env("DJANGO_MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage")
+_MEDIA_OPTIONS = {}
+if _MEDIA_STORAGE.startswith("storages.backends.s3"):
+    # Credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (read by boto3).
+    _MEDIA_OPTIONS = {
+        key: value
+        for key, value in {
+            "bucket_name": env("DJANGO_MEDIA_BUCKET"),
+            "endpoint_url": env("DJANGO_MEDIA_ENDPOINT_URL"),
+            "region_name": env("DJANGO_MEDIA_REGION"),
+            "custom_domain": env("DJANGO_MEDIA_DOMAIN"),
+            "file_overwrite": False,
+            "querystring_auth": False,
+        }.items()
+        if value != ""
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": _MEDIA_STORAGE, "OPTIONS": _MEDIA_OPTIONS},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
