@@ -21,12 +21,32 @@ DECISIONS = SearchSource(
 RECIPIENTS = SearchSource(
     key="khen-thuong",
     label=_("Tập thể, cá nhân được khen thưởng"),
-    queryset=lambda: Recipient.objects.published().for_listing(),
+    # What a result card shows, and no more: each joined column costs query-building time.
+    queryset=lambda: (
+        Recipient.objects.published()
+        .select_related("decision__form", "decision__title")
+        .only(
+            "kind",
+            "full_name",
+            "collective_name",
+            "position",
+            "unit",
+            "search_text",
+            "body_id",
+            "decision__number",
+            "decision__code",
+            "decision__issued_on",
+            "decision__status",
+            "decision__form__name",
+            "decision__title__name",
+        )
+    ),
     result_template="awards/search_result_recipient.html",
     title_field="search_text",
     text_field="search_text",
     date_field="decision__issued_on",
     order=50,
+    window=2000,
     snippet=lambda recipient: " ".join(filter(None, [recipient.position, recipient.unit])),
     title_of=lambda recipient: recipient.name,
 )

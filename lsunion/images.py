@@ -13,7 +13,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import Storage, default_storage
+from django.core.files.storage import FileSystemStorage, Storage, default_storage
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -156,13 +156,22 @@ def size_from_url(url: str) -> tuple[int, int] | None:
     return size_from_name(name) if name else None
 
 
+def media_url(name: str) -> str:
+    """The address of a stored file. Our names are plain ASCII (random hex, sizes), so on the
+    local file system this is MEDIA_URL + name, without the storage's URL quoting."""
+    base = getattr(default_storage, "base_url", None)
+    if isinstance(default_storage, FileSystemStorage) and base:
+        return base + name
+    return default_storage.url(name)
+
+
 def srcset(name: str, width: int, fmt: str = "jpg") -> str:
     """The srcset of a stored image's renditions in one format (from its name alone)."""
     candidates = [
-        f"{default_storage.url(rendition_name(name, w, fmt))} {w}w" for w in rendition_widths(width)
+        f"{media_url(rendition_name(name, w, fmt))} {w}w" for w in rendition_widths(width)
     ]
     if fmt == "jpg" or name.endswith("." + fmt):
-        candidates.append(f"{default_storage.url(name)} {width}w")
+        candidates.append(f"{media_url(name)} {width}w")
     return ", ".join(candidates)
 
 

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
@@ -9,6 +8,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 from lsunion.constraints import ends_after_start
 from lsunion.fields import CleanImageField
 from lsunion.html import sanitise_html, strip_tags
+from lsunion.links import slug_url
 from lsunion.text import clean_line, nfc, normalise, unique_slug
 from news.querysets import ArticleQuerySet, SloganQuerySet
 
@@ -43,7 +43,7 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:category", kwargs={"slug": self.slug})
+        return slug_url("news:category", self.slug)
 
 
 class Article(models.Model):
@@ -216,7 +216,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:article-detail", kwargs={"slug": self.slug})
+        return slug_url("news:article-detail", self.slug)
 
     def _remember_old_slug(self):
         """A published article's old address keeps working (301) after its slug is renamed."""

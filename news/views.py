@@ -144,7 +144,18 @@ class ArticleView(DetailView):
 
     def get_queryset(self):
         articles = Article.objects.all() if self.preview else Article.objects.published()
-        return articles.select_related("category", "source_body").prefetch_related("photos")
+        return (
+            articles.select_related("category", "source_body")
+            # Long texts the page never shows: the search forms and the body's description.
+            .defer(
+                "search_text",
+                "search_title",
+                "source_body__description",
+                "source_body__search_text",
+                "source_body__aliases",
+            )
+            .prefetch_related("photos")
+        )
 
     def get_object(self, queryset=None):
         queryset = self.get_queryset()

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
@@ -14,6 +13,7 @@ from lsunion.constraints import ends_after_start
 from lsunion.documents import validate_pdf
 from lsunion.fields import CleanImageField
 from lsunion.html import sanitise_html, strip_tags
+from lsunion.links import slug_url
 from lsunion.text import clean_line, nfc, normalise, unique_slug
 
 
@@ -169,7 +169,7 @@ class UnionBody(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("organizations:body-detail", kwargs={"slug": self.slug})
+        return slug_url("organizations:body-detail", self.slug)
 
     @property
     def is_dissolved(self) -> bool:
@@ -344,7 +344,7 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("organizations:person-detail", kwargs={"slug": self.slug})
+        return slug_url("organizations:person-detail", self.slug)
 
 
 class Term(models.Model):
@@ -634,7 +634,7 @@ class Meeting(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("organizations:meeting-detail", kwargs={"slug": self.slug})
+        return slug_url("organizations:meeting-detail", self.slug)
 
 
 class MeetingAttendee(models.Model):

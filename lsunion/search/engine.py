@@ -23,13 +23,13 @@ from django.db.models import (
 from django.db.models.functions import Concat
 
 from lsunion.cache import cached_for_version
+from lsunion.collation import sort_key
 from lsunion.search.query import Phrase, Query
 from lsunion.search.registry import SearchSource
 
 COUNT_CAP = 1000  # "hơn 1.000 kết quả": counting every match of a common word costs too much
 SOME_WORDS_THRESHOLD = 10  # below this many all-words results, also show some-words results
-SOME_WORDS_CANDIDATES = 100
-WINDOW = 5000  # articles searched first: the newest this many (about half a year here)
+SOME_WORDS_CANDIDATES = 30  # the newest this many some-words matches, re-ranked in Python
 
 
 class StoredVector(F):
@@ -117,14 +117,16 @@ class SourceResults:
         return self.total > COUNT_CAP
 
 
-def _ordered(queryset: QuerySet, source: SearchSource, first=(), rare: bool = False) -> QuerySet:
+def _ordered(
+    queryset: QuerySet, source: SearchSource, first=(), rare: bool = False, cheap: bool = False
+) -> QuerySet:
     """Newest first (or the source's own order), after any `first` keys.
 
     `rare`: few rows match, so sort them rather than walk the date index hoping to meet
     matches – PostgreSQL cannot tell a rare word from a common one and may walk the whole
     table for a word that is in no document.
     """
-    if source.order_by:
+    if source.order_by and not cheap:
         return queryset.order_by(*first, *source.order_by)
     if source.date_field:
         date = F(source.date_field)
@@ -176,7 +178,7 @@ def search_source(
     if query.is_empty:
         return SourceResults(source)
     base = base_queryset(source, year, **filters)
-    if source.large:
+    if source.window:
         return _search_large(base, source, query, offset, limit, count)
     return _search_small(base, source, query, offset, limit, count)
 
@@ -194,13 +196,15 @@ def _search_small(base, source, query, offset, limit, count) -> SourceResults:
         some = exclude_match(
             match(base, source.text_field, query.groups, "any"), source.text_field, query.groups
         )
-        rows = list(_ordered(some, source)[:SOME_WORDS_CANDIDATES])
+        # Candidates in the cheapest order (sorting a whole table by a collation is not);
+        # the few kept are put in the source's order in Python.
+        rows = list(_ordered(some, source, cheap=True)[:SOME_WORDS_CANDIDATES])
         results.some_words = _most_groups_first(rows, source, query)[: limit - len(results.items)]
     return results
 
 
 def _window_cutoff(source: SearchSource):
-    """The date of the WINDOW-th newest document (None when there are fewer).
+    """The date of the source's window-th newest document (None when there are fewer).
 
     Computed once per content version. Searching the newest documents first bounds the
     work for common words; PostgreSQL cannot tell a rare word from a common one, and walking
@@ -209,16 +213,20 @@ def _window_cutoff(source: SearchSource):
 
     def build():
         dates = source.queryset().order_by(F(source.date_field).desc(), "-pk")
-        return dates.values_list(source.date_field, flat=True)[WINDOW : WINDOW + 1].first()
+        return dates.values_list(source.date_field, flat=True)[source.window :].first()
 
     return cached_for_version(f"search-window:{source.key}", build)
 
 
 def _fetch(tier: QuerySet, source: SearchSource, start: int, stop: int, cutoff) -> list:
-    """Rows start..stop of a tier, newest first: from the recent window when it has enough."""
+    """Rows start..stop of a tier, newest first: from the recent window when it has enough.
+
+    Inside the window, walking the date index is bounded by the window however rare the
+    words; over the whole archive, matching rows are collected from the GIN index and sorted.
+    """
     if start == 0 and cutoff is not None:
         recent = tier.filter(**{f"{source.date_field}__gte": cutoff})
-        rows = list(_ordered(recent, source, rare=True)[start:stop])
+        rows = list(_ordered(recent, source)[start:stop])
         if len(rows) >= stop - start:
             return rows
     return list(_ordered(tier, source, rare=True)[start:stop])
@@ -240,11 +248,11 @@ def _search_large(base, source, query, offset, limit, count) -> SourceResults:
     items = _fetch(in_title, source, offset, offset + limit + 1, cutoff)
     if title_total is None:  # without counts we only ever serve the first page
         title_total = len(items)
-    start = max(0, offset - title_total)
-    # Always ask (at least one row), so the query count does not depend on the data.
-    wanted = max(1, limit + 1 - len(items))
-    results.items = (items + _fetch(in_text, source, start, start + wanted, cutoff))[: limit + 1]
-    items = results.items
+    wanted = limit + 1 - len(items)
+    if wanted > 0 and source.title_field != source.text_field:
+        start = max(0, offset - title_total)
+        items += _fetch(in_text, source, start, start + wanted, cutoff)
+    results.items = items
     if not count:
         results.total = offset + len(items)
 
@@ -258,9 +266,16 @@ def _search_large(base, source, query, offset, limit, count) -> SourceResults:
 
 
 def _most_groups_first(rows: list, source: SearchSource, query: Query) -> list:
+    """Most groups matched first; then the order the rows came in (newest first), or the
+    source's name order (Vietnamese) when it has one."""
+
     def matched_groups(obj) -> int:
         text = f" {getattr(obj, source.text_field)} "
         return sum(any(f" {' '.join(p)} " in text for p in group) for group in query.groups)
 
-    ranked = sorted(enumerate(rows), key=lambda pair: (-matched_groups(pair[1]), pair[0]))
+    def tie(index_and_obj):
+        index, obj = index_and_obj
+        return sort_key(source.title_of(obj)) if source.order_by else index
+
+    ranked = sorted(enumerate(rows), key=lambda pair: (-matched_groups(pair[1]), tie(pair)))
     return [obj for _, obj in ranked]

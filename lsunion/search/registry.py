@@ -20,9 +20,9 @@ class SearchSource:
     snippet: Callable[[object], str] | None = None  # plain text to quote a passage from
     title_of: Callable[[object], str] = str  # the result's heading, as readers know it
     order_by: tuple = ()  # overrides newest-first within a rank (e.g. Vietnamese name order)
-    # A large source (articles) ranks title matches with two index-friendly queries instead
-    # of one query that tests the title of every matching row.
-    large: bool = False
+    # A large source (articles, recipients) is searched in its newest `window` documents
+    # first, the whole table only when that is not enough; 0: one query over everything.
+    window: int = 0
 
 
 _sources: dict[str, SearchSource] = {}

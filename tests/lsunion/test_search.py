@@ -161,14 +161,16 @@ def test_junk_search_input_is_never_a_server_error(client, params):
     assert client.get("/tim-kiem/", params).status_code == expected
 
 
-def test_search_page_runs_the_same_number_of_queries_with_5_and_50_matches(page_queries):
+def test_search_page_runs_a_few_queries_that_do_not_grow_with_the_matches(page_queries):
     def measure():
         return page_queries("/tim-kiem/", {"q": "cong doan"})
 
     ArticleFactory.create_batch(5, title="Công đoàn cơ sở hoạt động")
-    small = measure()
+    few = measure()
     ArticleFactory.create_batch(45, title="Công đoàn cơ sở hoạt động")
-    assert measure() == small <= 12
+    many = measure()
+    # With a full page of title matches the text-only tier is not asked: one query fewer.
+    assert many <= few <= 12
 
 
 def test_article_page_has_canonical_open_graph_and_news_article_json_ld(client):
