@@ -15,6 +15,7 @@ from reversion.admin import VersionAdmin
 from awards import exporting
 from awards.admin_import import import_view
 from awards.models import AwardForm, AwardTitle, Decision, Movement, Recipient
+from lsunion.admin_stamps import StampedAdminMixin
 from lsunion.revisions import RevisionsAdminMixin
 from organizations import permissions
 from organizations.admin_scope import ScopedAdminMixin, ScopedInlineMixin
@@ -109,7 +110,9 @@ class ExportActions:
 
 
 @admin.register(Decision)
-class DecisionAdmin(ExportActions, ScopedAdminMixin, RevisionsAdminMixin, VersionAdmin):
+class DecisionAdmin(
+    ExportActions, StampedAdminMixin, ScopedAdminMixin, RevisionsAdminMixin, VersionAdmin
+):
     export_kinds = ("decisions", "recipients")
     change_form_template = "awards/admin/decision_change_form.html"
     change_list_template = "awards/admin/change_list.html"
@@ -233,12 +236,6 @@ class DecisionAdmin(ExportActions, ScopedAdminMixin, RevisionsAdminMixin, Versio
         if not permissions.may(request.user, "publish", obj, model=Decision):
             fields.append("is_published")  # making a decision public is for who may publish
         return fields
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
 
     def get_urls(self):
         importing = self.admin_site.admin_view(never_cache(self.import_recipients_view))

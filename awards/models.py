@@ -1,6 +1,5 @@
 import secrets
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -10,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lsunion.constraints import ends_after_start
 from lsunion.documents import validate_pdf
+from lsunion.models import Stamped
 from lsunion.text import clean_line, nfc, normalise, unique_slug
 from organizations.matching import body_key
 
@@ -177,7 +177,7 @@ class DecisionQuerySet(models.QuerySet):
         return self.filter(status=Decision.Status.REVOKED)
 
 
-class Decision(models.Model):
+class Decision(Stamped):
     """A commendation decision (quyết định khen thưởng) and the recipients it lists."""
 
     class Capacity(models.TextChoices):
@@ -302,26 +302,6 @@ class Decision(models.Model):
     revocation_reason = models.TextField(_("lý do thu hồi"), blank=True)
     search_title = models.TextField(editable=False, blank=True, default="")
     search_text = models.TextField(editable=False, blank=True, default="")
-    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người tạo"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người sửa"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     objects = DecisionQuerySet.as_manager()
 

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from reversion.admin import VersionAdmin
 
+from lsunion.admin_stamps import StampedAdminMixin
 from lsunion.revisions import RevisionsAdminMixin
 from news import services
 from news.forms import ArticleAdminForm, ArticlePhotoInlineForm, WorkflowStep
@@ -58,7 +59,9 @@ class PublicationStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(LegacyImportAdminMixin, ScopedAdminMixin, RevisionsAdminMixin, VersionAdmin):
+class ArticleAdmin(
+    LegacyImportAdminMixin, StampedAdminMixin, ScopedAdminMixin, RevisionsAdminMixin, VersionAdmin
+):
     form = ArticleAdminForm
     inlines = [ArticlePhotoInline]
     list_display = [
@@ -175,9 +178,6 @@ class ArticleAdmin(LegacyImportAdminMixin, ScopedAdminMixin, RevisionsAdminMixin
         return type(form.__name__, (form,), {"current_user": request.user})
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        obj.updated_by = request.user
         super().save_model(request, obj, form, change)
         step = form.cleaned_data.get("workflow")
         if step == WorkflowStep.SUBMIT:

@@ -9,6 +9,7 @@ from lsunion.constraints import ends_after_start
 from lsunion.fields import CleanImageField
 from lsunion.html import sanitise_html, strip_tags
 from lsunion.links import slug_url
+from lsunion.models import Stamped
 from lsunion.text import clean_line, nfc, normalise, unique_slug
 from news.querysets import ArticleQuerySet, SloganQuerySet
 
@@ -46,7 +47,7 @@ class Category(models.Model):
         return slug_url("news:category", self.slug)
 
 
-class Article(models.Model):
+class Article(Stamped):
     """A news article (tin bài) written by an editor and published to readers."""
 
     class Status(models.TextChoices):
@@ -143,26 +144,6 @@ class Article(models.Model):
     approved_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True, editable=False)
     search_title = models.TextField(editable=False, blank=True, default="")
     search_text = models.TextField(editable=False, blank=True, default="")
-    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người tạo"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người sửa cuối"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     objects = ArticleQuerySet.as_manager()
 
