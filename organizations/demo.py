@@ -285,6 +285,43 @@ def _people_terms_and_meetings(province, districts) -> None:
     _attendees(session, [(cong, "", "Phó Chủ tịch LĐLĐ tỉnh Lạng Sơn"),
                          (None, "Ban Chấp hành CĐCS Khối thi đua số 01", "")])  # fmt: skip
 
+    # Two executive committee sessions numbered 10: an article names which by its body.
+    _meeting(
+        "hoi-nghi-ban-chap-hanh-ldld-tinh-lan-thu-10-khoa-xvi",
+        kind=Meeting.Kind.EXECUTIVE_SESSION,
+        session_number=10,
+        title="Hội nghị Ban Chấp hành LĐLĐ tỉnh lần thứ 10, khóa XVI",
+        organiser=province,
+        term=province_term,
+        starts_at=_moment(2021, 12, 28),
+        place="Trụ sở LĐLĐ tỉnh Lạng Sơn",
+        chaired_by=phu,
+        chair_title="Chủ tịch LĐLĐ tỉnh Lạng Sơn",
+        summary="Đánh giá kết quả công tác công đoàn năm 2021, thông qua chương trình năm 2022. "
+        + SAMPLE,
+    )
+    dinh_lap = districts["dinh-lap"]
+    dinh_lap_term = _term(dinh_lap, "XXII", 2018, 2023)
+    binh = _person("Hoàng Văn Bình")
+    binh.note = SAMPLE
+    binh.save()
+    _position(binh, dinh_lap, Position.Title.CHAIR, organ=Position.Organ.BTV, term=dinh_lap_term,
+              starts_on=date(2018, 6, 1), ends_on=dinh_lap.dissolved_on)  # fmt: skip
+    _meeting(
+        "hoi-nghi-ban-chap-hanh-ldld-huyen-dinh-lap-ky-thu-10",
+        kind=Meeting.Kind.EXECUTIVE_SESSION,
+        session_number=10,
+        title="Hội nghị Ban Chấp hành LĐLĐ huyện Đình Lập kỳ thứ 10",
+        organiser=dinh_lap,
+        term=dinh_lap_term,
+        starts_at=_moment(2022, 7, 15),
+        place="Hội trường UBND huyện Đình Lập",
+        chaired_by=binh,
+        chair_title="Chủ tịch LĐLĐ huyện Đình Lập",
+        summary="Sơ kết công tác công đoàn 6 tháng đầu năm 2022, triển khai nhiệm vụ 6 tháng cuối "
+        "năm. " + SAMPLE,
+    )
+
 
 def _figures(province, districts) -> None:
     """Sample member figures (clearly sample data) so the body pages have a chart."""

@@ -204,8 +204,9 @@ def _meeting_index() -> list[tuple[str, int, int]]:
 
 def mentioned_meeting_ids(text: str, *, body_ids: set[int] = frozenset()) -> set[int]:
     """Meetings the text names: by their title, or an executive committee session by its
-    number ("Hội nghị Ban Chấp hành kỳ thứ 10", "Hội nghị lần thứ 10 BCH") — narrowed to the
-    bodies the text is about when several bodies held a session of that number."""
+    number ("Hội nghị Ban Chấp hành kỳ thứ 10", "Hội nghị lần thứ 10 BCH") — narrowed, when
+    several bodies held a session of that number, to the body named in the same sentence,
+    else to the bodies the text is about (`body_ids`)."""
     from organizations.models import Meeting
 
     plain = normalise(text)
@@ -216,19 +217,27 @@ def mentioned_meeting_ids(text: str, *, body_ids: set[int] = frozenset()) -> set
             by_title.setdefault(key, []).append((pk, organiser))
     found = {pk for hits in by_title.values() for pk in _narrow(hits, body_ids)}
 
-    numbers = {int(m["before"] or m["after"]) for m in _SESSION.finditer(plain)}
-    if numbers:
-        sessions = Meeting.objects.filter(
-            kind=Meeting.Kind.EXECUTIVE_SESSION, session_number__in=numbers
-        )
-        congresses = {c.upper() for c in _CONGRESS.findall(plain)}
+    sentences = [part for part in re.split(r"[.;!?\n]+", text) if part.strip()]
+    wanted = []  # (number, congresses named, bodies named in the same sentence)
+    for sentence in sentences:
+        words = normalise(sentence)
+        numbers = {int(m["before"] or m["after"]) for m in _SESSION.finditer(words)}
+        if numbers:
+            congresses = {c.upper() for c in _CONGRESS.findall(words)}
+            near = mentioned_body_ids(sentence)
+            wanted += [(number, congresses, near) for number in numbers]
+    if wanted:
         rows = list(
-            sessions.values_list("pk", "organiser_id", "session_number", "term__congress_number")
+            Meeting.objects.filter(
+                kind=Meeting.Kind.EXECUTIVE_SESSION,
+                session_number__in={number for number, _c, _n in wanted},
+            ).values_list("pk", "organiser_id", "session_number", "term__congress_number")
         )
-        for number in numbers:
+        for number, congresses, near in wanted:
+            # A congress named in the text ("khóa XV") rules out sessions of another term.
             hits = [(pk, org) for pk, org, n, congress in rows if n == number
-                    and (not congresses or (congress or "").upper() in congresses)]  # fmt: skip
-            found |= set(_narrow(hits, body_ids))
+                    and (not congresses or not congress or congress.upper() in congresses)]  # fmt: skip
+            found |= set(_narrow(hits, near) or _narrow(hits, body_ids))
     return found
 
 

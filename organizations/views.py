@@ -213,3 +213,8 @@ class PersonDetailView(DetailView):
             ),
             slug=self.kwargs["slug"],
         )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            sections=sections.render_context("person", self.object), **kwargs
+        )
