@@ -40,10 +40,11 @@ class OrganizationsConfig(AppConfig):
             search_registry.register(source)
 
         from lsunion import sitemaps
-        from organizations.sitemaps import BodySitemap, MeetingSitemap
+        from organizations.sitemaps import BlockSitemap, BodySitemap, MeetingSitemap
 
         sitemaps.register("to-chuc", BodySitemap)
         sitemaps.register("hoi-nghi", MeetingSitemap)
+        sitemaps.register("khoi-thi-dua", BlockSitemap)
 
         reader_visible = (
             UnionBody, BodyAffiliation, MemberFigure, EmulationBlock, Person, Term, Position,

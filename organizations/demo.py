@@ -266,9 +266,21 @@ def _people_terms_and_meetings(province, districts) -> None:
             organiser=province, name=f"Khối thi đua số {number:02d}", year=2021
         )
         block.note = SAMPLE
+        chosen = members[(number - 1) % len(members) :: 10] if members else []
+        block.leader = chosen[0] if chosen else None
         block.save()
-        block.members.set(members[(number - 1) % len(members) :: 10] if members else [])
+        block.members.set(chosen)
         blocks.append(block)
+    _meeting(
+        "ky-ket-giao-uoc-thi-dua-nam-2021-khoi-thi-dua-so-01",
+        kind=Meeting.Kind.PACT_SIGNING,
+        title="Ký kết giao ước thi đua năm 2021 Khối thi đua số 01",
+        organiser=province,
+        emulation_block=blocks[0],
+        starts_at=_moment(2021, 3, 1, 16),
+        place="Trụ sở LĐLĐ tỉnh Lạng Sơn",
+        summary="Các đơn vị Khối thi đua số 01 ký giao ước thi đua năm 2021. " + SAMPLE,
+    )
     session = _meeting(
         "lam-viec-voi-khoi-thi-dua-so-01-nam-2021",
         kind=Meeting.Kind.WORKING_SESSION,

@@ -311,6 +311,9 @@ class EmulationBlock(models.Model):
             )
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return slug_url("organizations:block-detail", self.slug)
+
 
 class Person(models.Model):
     """A union official or member named on the portal; their positions carry their history."""

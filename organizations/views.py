@@ -13,6 +13,7 @@ from organizations.charts import figures_chart
 from organizations.filters import BodyFilter, MeetingFilter
 from organizations.models import (
     BodyAffiliation,
+    EmulationBlock,
     Meeting,
     MeetingAttendee,
     Person,
@@ -58,7 +59,27 @@ class BodyDirectoryView(TemplateView):
             context["tree"], context["body_count"] = dated.tree_on(
                 day, with_history=filterset.wants_history
             )
+            context["blocks"] = _attach_blocks(context["tree"], day.year)
         return super().get_context_data(**context, **kwargs)
+
+
+def _attach_blocks(tree: list[dict], year: int) -> list[EmulationBlock]:
+    """The emulation blocks of the latest year up to `year`, each member node linking to its
+    block (two queries)."""
+    latest = EmulationBlock.objects.filter(year__lte=year).order_by("-year").values("year")[:1]
+    blocks = list(EmulationBlock.objects.filter(year=latest).order_by(vi_order("name"), "pk"))
+    by_pk = {block.pk: block for block in blocks}
+    memberships: dict[int, list[EmulationBlock]] = {}
+    for body_id, block_id in EmulationBlock.members.through.objects.filter(
+        emulationblock__in=list(by_pk)
+    ).values_list("unionbody_id", "emulationblock_id"):
+        memberships.setdefault(body_id, []).append(by_pk[block_id])
+    stack = list(tree)
+    while stack:
+        node = stack.pop()
+        node["blocks"] = memberships.get(node["body"].pk, [])
+        stack.extend(node["children"])
+    return blocks
 
 
 @method_decorator(public_page, name="dispatch")
