@@ -184,6 +184,11 @@ class ImportResult:
     def ok(self) -> bool:
         return not self.errors and bool(self.rows)
 
+    @property
+    def only_needs_kind(self) -> bool:
+        """Nothing is wrong but the question of what the rows are."""
+        return self.needs_kind and len(self.errors) == 1
+
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row.action == action)
 
@@ -429,6 +434,9 @@ def _check_rows(rows: list[Row], decision: Decision) -> None:
         return matches[(text, mentions)]
 
     for row in rows:
+        if row.unit:
+            row.unit_match = matched(row.unit, mentions=True)
+            row.unit_body = _body(bodies, row.unit_match.body_id)
         if row.errors or not row.kind:
             continue
         if row.key in seen:
@@ -445,15 +453,12 @@ def _check_rows(rows: list[Row], decision: Decision) -> None:
         else:
             row.order = next_order.get(row.kind, 1)
             next_order[row.kind] = row.order + 1
-        if row.unit:
-            row.unit_match = matched(row.unit, mentions=True)
         if row.kind == Recipient.Kind.COLLECTIVE and row.body is None:
             # The collective itself when it is a union body, else the union of its unit.
             own = matched(row.name, mentions=False)
             unit = matched(row.unit, mentions=False) if row.unit else None
             body_id = own.body_id or (unit.body_id if unit else None)
             row.body = _body(bodies, body_id)
-        row.unit_body = _body(bodies, row.unit_match.body_id if row.unit_match else None)
         if row.existing is not None and row.body is None and row.existing.body_id:
             row.body = row.existing.body  # a link staff made by hand survives a re-import
         if row.existing is not None and row.unit_body is None and row.existing.unit_body_id:

@@ -83,7 +83,7 @@ class ReorganiseAdminMixin:
     def _reorganise(self, request, bodies, *, from_action: bool):
         if not all(permissions.may(request.user, "change", body) for body in bodies):
             raise PermissionDenied
-        step = request.POST.get("reorganise_step")
+        step = "reorganise_step" in request.POST
         form = ReorganiseForm(request.POST if step else None)
         plan = None
         if step and form.is_valid():
@@ -97,7 +97,7 @@ class ReorganiseAdminMixin:
                 plan.errors.append(
                     _("Bạn không có quyền với tổ chức tiếp nhận %(body)s.") % {"body": successor}
                 )
-            if step == "apply" and plan.ok:
+            if "apply" in request.POST and plan.ok:
                 done = apply_reorganisation(plan=plan, by=request.user)
                 url = reverse("admin:organizations_reorganisation_change", args=[done.pk])
                 self.message_user(
@@ -145,11 +145,11 @@ class ReorganisationAdmin(admin.ModelAdmin):
         return False  # made by the action on union bodies
 
     def has_change_permission(self, request, obj=None):
-        return request.user.has_perm("organizations.change_unionbody")
+        return False  # a record of what was done: read, and undone with its own button
 
     def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("organizations.view_unionbody") or (
-            self.has_change_permission(request, obj)
+        return request.user.has_perm("organizations.view_unionbody") or request.user.has_perm(
+            "organizations.change_unionbody"
         )
 
     def has_delete_permission(self, request, obj=None):

@@ -793,10 +793,13 @@ class Reorganisation(models.Model):
         ordering = ["-applied_at", "-pk"]
 
     def __str__(self):
-        return _("%(kind)s từ ngày %(day)s") % {
-            "kind": self.get_kind_display(),
-            "day": self.effective_on.strftime("%d/%m/%Y"),
-        }
+        day = self.effective_on.strftime("%d/%m/%Y")
+        if self.kind == self.Kind.MERGE and self.successor_id:
+            return _("Sáp nhập vào %(successor)s từ ngày %(day)s") % {
+                "successor": self.successor,
+                "day": day,
+            }
+        return _("Giải thể từ ngày %(day)s") % {"day": day}
 
     @property
     def is_undone(self) -> bool:

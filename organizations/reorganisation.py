@@ -49,18 +49,18 @@ class Plan:
     @property
     def comment(self) -> str:
         names = ", ".join(body.name for body in self.bodies)
-        if self.successor is not None:
-            return _("%(kind)s: %(names)s, từ ngày %(day)s; tiếp nhận: %(successor)s") % {
-                "kind": Reorganisation.Kind(self.kind).label,
-                "names": names,
-                "day": _day(self.on),
+        values = {"names": names, "day": _day(self.on)}
+        if self.kind == Reorganisation.Kind.MERGE and self.successor is not None:
+            return _("Sáp nhập %(names)s vào %(successor)s từ ngày %(day)s") % {
+                **values,
                 "successor": self.successor.name,
             }
-        return _("%(kind)s: %(names)s, từ ngày %(day)s") % {
-            "kind": Reorganisation.Kind(self.kind).label,
-            "names": names,
-            "day": _day(self.on),
-        }
+        if self.successor is not None:
+            return _("Giải thể %(names)s từ ngày %(day)s; tổ chức kế thừa: %(successor)s") % {
+                **values,
+                "successor": self.successor.name,
+            }
+        return _("Giải thể %(names)s từ ngày %(day)s") % values
 
 
 def plan_reorganisation(
