@@ -53,7 +53,7 @@ class MovementAdmin(admin.ModelAdmin):
 class RecipientInline(ScopedInlineMixin, admin.TabularInline):
     model = Recipient
     extra = 0
-    autocomplete_fields = ["body"]
+    autocomplete_fields = ["body", "unit_body"]
     fields = [
         "order",
         "kind",
@@ -62,6 +62,7 @@ class RecipientInline(ScopedInlineMixin, admin.TabularInline):
         "collective_name",
         "body",
         "unit",
+        "unit_body",
         "achievement",
         "prize_amount",
         "verification_code",
@@ -283,7 +284,7 @@ class RecipientAdmin(ExportActions, ScopedAdminMixin, admin.ModelAdmin):
         "verification_code",
         "decision__number",
     ]
-    autocomplete_fields = ["decision", "body"]
+    autocomplete_fields = ["decision", "body", "unit_body"]
     readonly_fields = ["verification_code"]
     actions = ["export_recipients_xlsx", "export_recipients_csv"]
     fields = [
@@ -295,6 +296,7 @@ class RecipientAdmin(ExportActions, ScopedAdminMixin, admin.ModelAdmin):
         "collective_name",
         "body",
         "unit",
+        "unit_body",
         "achievement",
         "prize_amount",
         "verification_code",

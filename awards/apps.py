@@ -53,3 +53,9 @@ class AwardsConfig(AppConfig):
                 "awards", "awards/sections/meeting_awards.html", award_sections.meeting_awards, 20
             ),
         )
+        sections.register(
+            "block",
+            sections.Section(
+                "awards", "awards/sections/block_awards.html", award_sections.block_awards, 20
+            ),
+        )

@@ -9,6 +9,7 @@ from datetime import date
 
 from awards import services
 from awards.models import AwardForm, AwardTitle, Decision, IssuingLevel, Movement, Recipient
+from organizations.matching import match_body
 from organizations.models import Meeting, UnionBody
 
 SAMPLE = "(dữ liệu mẫu)"
@@ -53,6 +54,16 @@ UNITS = ["Trường THPT Văn Quan", "Trung tâm Y tế huyện Văn Quan", "Tr�
          "Phòng Giáo dục và Đào tạo huyện Văn Quan"]  # fmt: skip
 
 
+# What the 2020 Văn Quan decision commends each for (sample data, like the names).
+VAN_QUAN_ACHIEVEMENTS = [
+    "Tập thể, cá nhân điển hình tiên tiến trong phong trào thi đua giai đoạn 2015 – 2020.",
+    "Dẫn đầu phong trào “Giỏi việc nước, đảm việc nhà” giai đoạn 2015 – 2020.",
+    "Có sáng kiến được Hội đồng sáng kiến huyện công nhận, làm lợi cho đơn vị.",
+    "Hoàn thành xuất sắc nhiệm vụ 5 năm liền, tích cực phát triển đoàn viên.",
+    "Tích cực tham gia phong trào “Xanh – Sạch – Đẹp, bảo đảm an toàn vệ sinh lao động”.",
+]
+
+
 def _get(model, lookup: dict, **fields):
     obj = model.objects.filter(**lookup).first() or model(**lookup)
     for name, value in fields.items():
@@ -77,18 +88,28 @@ def _decision(body, number, issued_on, **fields) -> Decision:
     )
 
 
-def _recipients(decision, collectives, individuals, achievement) -> None:
-    """Collectives: (name, body or None, unit); individuals: (full name, position, unit)."""
+def _unit_body(unit: str):
+    """The union body a unit names, as the spreadsheet import would find it."""
+    return match_body(unit).body_id if unit else None
+
+
+def _recipients(decision, collectives, individuals, achievements) -> None:
+    """Collectives: (name, body or None, unit); individuals: (full name, position, unit);
+    achievements: one text for all, or a list that the rows take in turn."""
+    if isinstance(achievements, str):
+        achievements = [achievements]
     for order, (name, body, unit) in enumerate(collectives, start=1):
         key = Recipient.make_match_key(Recipient.Kind.COLLECTIVE, name, unit)
         _get(Recipient, {"decision": decision, "match_key": key},
              kind=Recipient.Kind.COLLECTIVE, collective_name=name, body=body, unit=unit,
-             order=order, achievement=achievement)  # fmt: skip
+             unit_body_id=_unit_body(unit), order=order,
+             achievement=achievements[(order - 1) % len(achievements)])  # fmt: skip
     for order, (name, position, unit) in enumerate(individuals, start=1):
         key = Recipient.make_match_key(Recipient.Kind.INDIVIDUAL, name, unit)
         _get(Recipient, {"decision": decision, "match_key": key},
              kind=Recipient.Kind.INDIVIDUAL, full_name=name, position=position, unit=unit,
-             order=order, achievement=achievement)  # fmt: skip
+             unit_body_id=_unit_body(unit), order=order,
+             achievement=achievements[(order + 2) % len(achievements)])  # fmt: skip
 
 
 def _individuals(start: int, count: int, units) -> list[tuple[str, str, str]]:
@@ -147,7 +168,7 @@ def _van_quan_2020(van_quan, bodies, forms, movements) -> None:
                      "Hạt Kiểm lâm huyện Văn Quan", "Trường Tiểu học Tân Đoàn"]
     ]  # fmt: skip
     collectives = (named + others)[:11]
-    _recipients(decision, collectives, _individuals(0, 17, UNITS), "")
+    _recipients(decision, collectives, _individuals(0, 17, UNITS), VAN_QUAN_ACHIEVEMENTS)
 
 
 def _more_decisions(province, bodies, forms, titles, movements) -> None:

@@ -419,6 +419,7 @@ class RecipientQuerySet(models.QuerySet):
             "decision__issuing_body",
             "decision__revoked_by",
             "body",
+            "unit_body",
         )
 
 
@@ -461,6 +462,15 @@ class Recipient(models.Model):
         max_length=300,
         blank=True,
         help_text=_("Đơn vị công tác khi được khen (cá nhân), hoặc đơn vị của tập thể."),
+    )
+    unit_body = models.ForeignKey(
+        "organizations.UnionBody",
+        verbose_name=_("tổ chức công đoàn của đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="unit_commendations",
+        help_text=_("Tổ chức công đoàn mà cột “Đơn vị” chỉ đến; tự nhận ra khi nhập từ tệp."),
     )
     achievement = models.TextField(_("thành tích"), blank=True)
     prize_amount = models.PositiveBigIntegerField(_("tiền thưởng (đồng)"), null=True, blank=True)

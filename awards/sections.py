@@ -24,3 +24,21 @@ def meeting_awards(meeting) -> dict | None:
         .select_related("form", "title", "issuing_body")
     )
     return {"decisions": decisions} if decisions else None
+
+
+BLOCK_AWARDS_COUNT = 30
+
+
+def block_awards(block) -> dict | None:
+    """Commendations of the block's member bodies by decisions of the block's year (one query;
+    the members are prefetched by the block page)."""
+    members = [body.pk for body in block.members.all()]
+    if not members:
+        return None
+    recipients = list(
+        Recipient.objects.published()
+        .filter(body__in=members, decision__year=block.year)
+        .for_listing()
+        .order_by("-decision__issued_on", "-decision_id", "kind", "order")[:BLOCK_AWARDS_COUNT]
+    )
+    return {"recipients": recipients, "block": block} if recipients else None

@@ -1,13 +1,15 @@
 """Read a spreadsheet (XLSX or CSV) as office staff keep them into numbered rows of text.
 
 Row numbers are the ones Excel shows (1-based, title rows counted), so an error can say
-“Dòng 6”. Merged cells give every cell of the range the top-left value; CSV may be UTF-8
+“Dòng 6”; every visible worksheet is read (offices often keep collectives and individuals on
+two sheets). Merged cells give every cell of the range the top-left value; CSV may be UTF-8
 with or without BOM or Windows-1258, separated by commas, semicolons or tabs.
 """
 
 import csv
 import io
 import zipfile
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.utils.translation import gettext as _
@@ -42,17 +44,30 @@ def _text(value) -> str:
     return str(value)
 
 
+@dataclass
+class Sheet:
+    """One worksheet (or the CSV) as (Excel row number, cell texts)."""
+
+    name: str
+    rows: list[tuple[int, list[str]]]
+
+
 def read_rows(*, content: bytes, filename: str) -> list[tuple[int, list[str]]]:
     """Every row of the first worksheet (or the CSV) as (Excel row number, cell texts)."""
+    return read_sheets(content=content, filename=filename)[0].rows
+
+
+def read_sheets(*, content: bytes, filename: str) -> list[Sheet]:
+    """Every visible worksheet of a workbook, in order; a CSV is one sheet with no name."""
     name = (filename or "").lower()
     if name.endswith((".xlsx", ".xlsm")) or content[:2] == b"PK":
         return _read_xlsx(content)
     if name.endswith((".csv", ".txt")) or not name:
-        return _read_csv(content)
+        return [Sheet(name="", rows=_read_csv(content))]
     raise SpreadsheetError(_("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)."))
 
 
-def _read_xlsx(content: bytes) -> list[tuple[int, list[str]]]:
+def _read_xlsx(content: bytes) -> list[Sheet]:
     from openpyxl import load_workbook
 
     try:
@@ -62,11 +77,15 @@ def _read_xlsx(content: bytes) -> list[tuple[int, list[str]]]:
         raise SpreadsheetError(
             _("Không đọc được tệp Excel: tệp hỏng hoặc không phải .xlsx.")
         ) from error
-    sheet = book.worksheets[0] if book.worksheets else None
-    if sheet is None:
+    sheets = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
+    if not sheets:
         raise SpreadsheetError(_("Tệp Excel không có trang tính nào."))
-    if sheet.max_row > MAX_ROWS + 50:
+    if sum(sheet.max_row for sheet in sheets) > MAX_ROWS + 50:
         raise SpreadsheetError(_("Tệp quá dài: tối đa %(max)s dòng.") % {"max": MAX_ROWS})
+    return [Sheet(name=clean_cell(sheet.title), rows=_sheet_rows(sheet)) for sheet in sheets]
+
+
+def _sheet_rows(sheet) -> list[tuple[int, list[str]]]:
     width = min(sheet.max_column, MAX_COLUMNS)
     merged = {}
     for cell_range in sheet.merged_cells.ranges:

@@ -62,6 +62,28 @@ class RecipientLookupView(TemplateView):
         )
 
 
+def numbered_groups(page, counts) -> list[dict]:
+    """The page's recipients as the decision lists them: collectives, then individuals, each
+    numbered from 1 by its place in the whole list (not by a number typed in a file)."""
+    groups: list[dict] = []
+    first_index = page.start_index() - 1 if page.paginator.count else 0
+    for index, recipient in enumerate(page.object_list, start=first_index):
+        collective = recipient.kind == Recipient.Kind.COLLECTIVE
+        recipient.number = index + 1 if collective else index - counts["collectives"] + 1
+        if not groups or groups[-1]["kind"] != recipient.kind:
+            groups.append(
+                {
+                    "kind": recipient.kind,
+                    "label": recipient.get_kind_display(),
+                    "anchor": "tap-the" if collective else "ca-nhan",
+                    "total": counts["collectives" if collective else "individuals"],
+                    "recipients": [],
+                }
+            )
+        groups[-1]["recipients"].append(recipient)
+    return groups
+
+
 @method_decorator(public_page, name="dispatch")
 class DecisionDetailView(DetailView):
     template_name = "awards/decision_detail.html"
@@ -74,16 +96,19 @@ class DecisionDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         decision = self.object
-        recipients = decision.recipients.select_related("body")
+        recipients = decision.recipients.select_related("body", "unit_body")
         page = Paginator(recipients, DECISION_PAGE_SIZE).get_page(self.request.GET.get("page"))
         counts = decision.recipients.aggregate(
             collectives=Count("pk", filter=Q(kind=Recipient.Kind.COLLECTIVE)),
             individuals=Count("pk", filter=Q(kind=Recipient.Kind.INDIVIDUAL)),
+            achievements=Count("pk", filter=~Q(achievement="")),
         )
         return super().get_context_data(
             page_obj=page,
             recipients=page.object_list,
+            groups=numbered_groups(page, counts),
             counts=counts,
+            show_achievement=counts["achievements"] > 0,
             revokes=list(visible_decisions(self.request).filter(revoked_by=decision)),
             is_preview=not decision.is_published,
             query_string=_query_string(self.request),

@@ -14,6 +14,7 @@ from lsunion.revisions import RevisionsAdminMixin
 from news import services
 from news.forms import ArticleAdminForm, ArticlePhotoInlineForm, WorkflowStep
 from news.legacy_admin import LegacyImportAdminMixin
+from news.mentions_admin import MentionsAdminMixin
 from news.models import Article, ArticlePhoto, Category, Slogan
 from news.views import ArticleView
 from organizations import permissions
@@ -60,7 +61,12 @@ class PublicationStateFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(
-    LegacyImportAdminMixin, StampedAdminMixin, ScopedAdminMixin, RevisionsAdminMixin, VersionAdmin
+    MentionsAdminMixin,
+    LegacyImportAdminMixin,
+    StampedAdminMixin,
+    ScopedAdminMixin,
+    RevisionsAdminMixin,
+    VersionAdmin,
 ):
     form = ArticleAdminForm
     inlines = [ArticlePhotoInline]
@@ -85,7 +91,7 @@ class ArticleAdmin(
     list_select_related = ["category", "source_body", "approved_by"]
     search_fields = ["title", "summary", "byline"]
     date_hierarchy = "published_at"
-    autocomplete_fields = ["source_body", "mentioned_bodies", "meeting"]
+    autocomplete_fields = ["source_body", "mentioned_bodies", "mentioned_people", "meeting"]
     readonly_fields = [
         "status", "approved_by", "approved_at", "created_at", "created_by", "updated_at",
         "updated_by", "preview_link", "review_history",
@@ -100,7 +106,16 @@ class ArticleAdmin(
         ),
         (
             _("Nguồn và chuyên mục"),
-            {"fields": ["byline", "source_body", "category", "mentioned_bodies", "meeting"]},
+            {
+                "fields": [
+                    "byline",
+                    "source_body",
+                    "category",
+                    "mentioned_bodies",
+                    "mentioned_people",
+                    "meeting",
+                ]
+            },
         ),
         (
             _("Duyệt và xuất bản"),

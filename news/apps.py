@@ -23,6 +23,11 @@ class NewsConfig(AppConfig):
         m2m_changed.connect(
             bump_on_change, sender=Article.mentioned_bodies.through, dispatch_uid="bump-mentions"
         )
+        m2m_changed.connect(
+            bump_on_change,
+            sender=Article.mentioned_people.through,
+            dispatch_uid="bump-people-mentions",
+        )
         register_due_provider(Article.objects.next_due_time)
         register_due_provider(Slogan.objects.next_change_time)
 
@@ -52,5 +57,11 @@ class NewsConfig(AppConfig):
             "meeting",
             sections.Section(
                 "news", "news/sections/meeting_news.html", news_sections.meeting_news, 10
+            ),
+        )
+        sections.register(
+            "person",
+            sections.Section(
+                "news", "news/sections/person_news.html", news_sections.person_news, 10
             ),
         )

@@ -40,7 +40,7 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         fields = [
             "title", "slug", "summary", "body", "cover_image", "cover_alt", "cover_caption",
-            "byline", "source_body", "category", "mentioned_bodies", "meeting",
+            "byline", "source_body", "category", "mentioned_bodies", "mentioned_people", "meeting",
             "published_at", "is_featured",
         ]  # fmt: skip
 

@@ -35,6 +35,7 @@ WRAP_SLACK = 15
 WRAP_MIN_LINES = 6
 MAX_LABEL_WORDS = 10
 MAX_CAPTION_WORDS = 30
+SITE_NAME_WORDS = 12  # "CỔNG THÔNG TIN ĐIỆN TỬ LIÊN ĐOÀN LAO ĐỘNG TỈNH LẠNG SƠN"
 
 
 class NotAnArticle(ValueError):
@@ -341,8 +342,31 @@ def _repeated_head_end(lines: list[str]) -> int:
     return 0
 
 
+def _site_header(lines: list[str], i: int, *, fallback: bool) -> bool:
+    """The site's name in capitals above the page ("LIÊN ĐOÀN LAO ĐỘNG TỈNH LẠNG SƠN").
+
+    A title in capitals may open with the same words ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN VĂN QUAN SƠ
+    KẾT …"). The site's name is short and sits above the article's date line; when no title
+    is found otherwise (`fallback`), no line is taken for it.
+    """
+    line = lines[i]
+    return (
+        not fallback
+        and _is_capitals(line)
+        and bool(_SITE_HEADER.match(line))
+        and _words(line) <= SITE_NAME_WORDS
+        and not any(date_line(before) for before in lines[:i])
+    )
+
+
 def _read_head(lines: list[str], raw_lines: list[str]) -> _Head | None:
     """Find the title, its date line and category label; the body starts after them."""
+    return _read_head_once(lines, raw_lines, fallback=False) or _read_head_once(
+        lines, raw_lines, fallback=True
+    )
+
+
+def _read_head_once(lines: list[str], raw_lines: list[str], *, fallback: bool) -> _Head | None:
     kinds: list[str] = []
     dates: dict[int, datetime] = {}
     crumbs: dict[int, str] = {}
@@ -354,8 +378,10 @@ def _read_head(lines: list[str], raw_lines: list[str]) -> _Head | None:
         elif (crumb := _breadcrumb(line)) is not None:
             crumbs[i] = crumb
             kind = "chrome"
-        elif _is_menu(line) or (_is_capitals(line) and _SITE_HEADER.match(line)):
+        elif _is_menu(line) or _site_header(lines, i, fallback=fallback):
             kind = "chrome"
+        elif _is_capitals(line) and _SITE_HEADER.match(line) and _title_like(line):
+            kind = "title"
         elif _is_label(line, raw_lines[i]):
             kind = "label"
         elif _title_like(line):

@@ -119,7 +119,23 @@ class Article(Stamped):
         verbose_name=_("tổ chức được nhắc đến"),
         blank=True,
         related_name="mentioned_in",
+        help_text=_(
+            "Tự gợi ý khi lưu từ tên tổ chức trong bài (cả tên viết tắt); bỏ tổ chức không đúng "
+            "rồi lưu lại, lần sau sẽ không gợi ý lại."
+        ),
     )
+    mentioned_people = models.ManyToManyField(
+        "organizations.Person",
+        verbose_name=_("nhân sự được nhắc đến"),
+        blank=True,
+        related_name="mentioned_in",
+        help_text=_(
+            "Tự gợi ý khi lưu từ tên trong bài; bỏ người không đúng rồi lưu lại, lần sau sẽ "
+            "không gợi ý lại."
+        ),
+    )
+    # What the editor took off after it was suggested: {"bodies": [ids], "people": […], …}.
+    dismissed_mentions = models.JSONField(default=dict, blank=True, editable=False)
     meeting = models.ForeignKey(
         "organizations.Meeting",
         verbose_name=_("hội nghị được đưa tin"),

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -15,9 +16,10 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from lsunion import images
 from lsunion.cache import cached_for_version, public_page
+from lsunion.collation import vi_order
 from news.models import Article, ArticleSlugHistory, Category
 from organizations import permissions
-from organizations.models import UnionBody
+from organizations.models import Person, UnionBody
 
 HOME_FEATURED = 5
 HOME_LATEST = 10
@@ -145,7 +147,7 @@ class ArticleView(DetailView):
     def get_queryset(self):
         articles = Article.objects.all() if self.preview else Article.objects.published()
         return (
-            articles.select_related("category", "source_body")
+            articles.select_related("category", "source_body", "meeting")
             # Long texts the page never shows: the search forms and the body's description.
             .defer(
                 "search_text",
@@ -153,8 +155,22 @@ class ArticleView(DetailView):
                 "source_body__description",
                 "source_body__search_text",
                 "source_body__aliases",
+                "meeting__summary",
+                "meeting__outcomes",
+                "meeting__search_text",
+                "meeting__search_title",
             )
-            .prefetch_related("photos")
+            .prefetch_related(
+                "photos",
+                Prefetch(
+                    "mentioned_bodies",
+                    UnionBody.objects.only("pk", "name", "slug").order_by(vi_order("name"), "pk"),
+                ),
+                Prefetch(
+                    "mentioned_people",
+                    Person.objects.only("pk", "full_name", "slug").order_by("full_name", "pk"),
+                ),
+            )
         )
 
     def get_object(self, queryset=None):

@@ -1,12 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from lsunion.revisions import RevisionsAdminMixin
 from organizations import services
+from organizations.admin_forms import UnionBodyAdminForm
+from organizations.admin_reorganisation import ReorganiseAdminMixin
 from organizations.admin_scope import ScopedAdminMixin, ScopedInlineMixin, restrict_autocomplete
 from organizations.models import (
     BodyAffiliation,
@@ -62,7 +63,9 @@ class BodyAffiliationInline(admin.TabularInline):
 
 
 @admin.register(UnionBody)
-class UnionBodyAdmin(ScopedAdminMixin, RevisionsAdminMixin, VersionAdmin):
+class UnionBodyAdmin(ReorganiseAdminMixin, ScopedAdminMixin, RevisionsAdminMixin, VersionAdmin):
+    form = UnionBodyAdminForm
+    actions = ["reorganise"]
     list_display = ["name", "short_name", "kind", "parent", "founded_on", "dissolved_on"]
     list_filter = ["kind", CurrentOrDissolvedFilter]
     list_select_related = ["parent"]
@@ -80,6 +83,7 @@ class UnionBodyAdmin(ScopedAdminMixin, RevisionsAdminMixin, VersionAdmin):
                     "slug",
                     "kind",
                     "parent",
+                    "parent_changed_on",
                     "display_order",
                 ]
             },
@@ -109,7 +113,9 @@ class UnionBodyAdmin(ScopedAdminMixin, RevisionsAdminMixin, VersionAdmin):
             new_parent = obj.parent
             obj.parent_id = form.initial.get("parent")
             super().save_model(request, obj, form, change)
-            services.move_body(body=obj, new_parent=new_parent, on=timezone.localdate())
+            services.move_body(
+                body=obj, new_parent=new_parent, on=form.cleaned_data["parent_changed_on"]
+            )
             return
         super().save_model(request, obj, form, change)
 

@@ -10,7 +10,7 @@ class OrganizationsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from lsunion.cache import bump_on_change
+        from lsunion.cache import bump_on_change, register_due_provider
         from lsunion.search import registry as search_registry
         from organizations import permissions, search
         from organizations.models import (
@@ -40,10 +40,11 @@ class OrganizationsConfig(AppConfig):
             search_registry.register(source)
 
         from lsunion import sitemaps
-        from organizations.sitemaps import BodySitemap, MeetingSitemap
+        from organizations.sitemaps import BlockSitemap, BodySitemap, MeetingSitemap
 
         sitemaps.register("to-chuc", BodySitemap)
         sitemaps.register("hoi-nghi", MeetingSitemap)
+        sitemaps.register("khoi-thi-dua", BlockSitemap)
 
         reader_visible = (
             UnionBody, BodyAffiliation, MemberFigure, EmulationBlock, Person, Term, Position,
@@ -59,3 +60,7 @@ class OrganizationsConfig(AppConfig):
         m2m_changed.connect(
             bump_on_change, sender=EmulationBlock.members.through, dispatch_uid="bump-block-members"
         )
+
+        from organizations.reorganisation import next_change_time
+
+        register_due_provider(next_change_time)

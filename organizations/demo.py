@@ -266,9 +266,21 @@ def _people_terms_and_meetings(province, districts) -> None:
             organiser=province, name=f"Khối thi đua số {number:02d}", year=2021
         )
         block.note = SAMPLE
+        chosen = members[(number - 1) % len(members) :: 10] if members else []
+        block.leader = chosen[0] if chosen else None
         block.save()
-        block.members.set(members[(number - 1) % len(members) :: 10] if members else [])
+        block.members.set(chosen)
         blocks.append(block)
+    _meeting(
+        "ky-ket-giao-uoc-thi-dua-nam-2021-khoi-thi-dua-so-01",
+        kind=Meeting.Kind.PACT_SIGNING,
+        title="Ký kết giao ước thi đua năm 2021 Khối thi đua số 01",
+        organiser=province,
+        emulation_block=blocks[0],
+        starts_at=_moment(2021, 3, 1, 16),
+        place="Trụ sở LĐLĐ tỉnh Lạng Sơn",
+        summary="Các đơn vị Khối thi đua số 01 ký giao ước thi đua năm 2021. " + SAMPLE,
+    )
     session = _meeting(
         "lam-viec-voi-khoi-thi-dua-so-01-nam-2021",
         kind=Meeting.Kind.WORKING_SESSION,
@@ -284,6 +296,43 @@ def _people_terms_and_meetings(province, districts) -> None:
     )
     _attendees(session, [(cong, "", "Phó Chủ tịch LĐLĐ tỉnh Lạng Sơn"),
                          (None, "Ban Chấp hành CĐCS Khối thi đua số 01", "")])  # fmt: skip
+
+    # Two executive committee sessions numbered 10: an article names which by its body.
+    _meeting(
+        "hoi-nghi-ban-chap-hanh-ldld-tinh-lan-thu-10-khoa-xvi",
+        kind=Meeting.Kind.EXECUTIVE_SESSION,
+        session_number=10,
+        title="Hội nghị Ban Chấp hành LĐLĐ tỉnh lần thứ 10, khóa XVI",
+        organiser=province,
+        term=province_term,
+        starts_at=_moment(2021, 12, 28),
+        place="Trụ sở LĐLĐ tỉnh Lạng Sơn",
+        chaired_by=phu,
+        chair_title="Chủ tịch LĐLĐ tỉnh Lạng Sơn",
+        summary="Đánh giá kết quả công tác công đoàn năm 2021, thông qua chương trình năm 2022. "
+        + SAMPLE,
+    )
+    dinh_lap = districts["dinh-lap"]
+    dinh_lap_term = _term(dinh_lap, "XXII", 2018, 2023)
+    binh = _person("Hoàng Văn Bình")
+    binh.note = SAMPLE
+    binh.save()
+    _position(binh, dinh_lap, Position.Title.CHAIR, organ=Position.Organ.BTV, term=dinh_lap_term,
+              starts_on=date(2018, 6, 1), ends_on=dinh_lap.dissolved_on)  # fmt: skip
+    _meeting(
+        "hoi-nghi-ban-chap-hanh-ldld-huyen-dinh-lap-ky-thu-10",
+        kind=Meeting.Kind.EXECUTIVE_SESSION,
+        session_number=10,
+        title="Hội nghị Ban Chấp hành LĐLĐ huyện Đình Lập kỳ thứ 10",
+        organiser=dinh_lap,
+        term=dinh_lap_term,
+        starts_at=_moment(2022, 7, 15),
+        place="Hội trường UBND huyện Đình Lập",
+        chaired_by=binh,
+        chair_title="Chủ tịch LĐLĐ huyện Đình Lập",
+        summary="Sơ kết công tác công đoàn 6 tháng đầu năm 2022, triển khai nhiệm vụ 6 tháng cuối "
+        "năm. " + SAMPLE,
+    )
 
 
 def _figures(province, districts) -> None:

@@ -37,6 +37,12 @@ class BodyFilter(django_filters.FilterSet):
         method="filter_history",
         widget=forms.CheckboxInput,
     )
+    ngay = django_filters.DateFilter(
+        label=_("Xem như vào ngày"),
+        method="filter_history",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+    )
 
     class Meta:
         model = UnionBody
@@ -51,6 +57,11 @@ class BodyFilter(django_filters.FilterSet):
     @property
     def wants_history(self) -> bool:
         return bool(self.form.is_valid() and self.form.cleaned_data.get("lich_su"))
+
+    @property
+    def day(self):
+        """The day the reader asked to see the tree on, or None for today."""
+        return self.form.cleaned_data.get("ngay") if self.form.is_valid() else None
 
     @property
     def narrows(self) -> bool:

@@ -311,6 +311,9 @@ class EmulationBlock(models.Model):
             )
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return slug_url("organizations:block-detail", self.slug)
+
 
 class Person(models.Model):
     """A union official or member named on the portal; their positions carry their history."""
@@ -740,3 +743,64 @@ class StaffScope(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class Reorganisation(models.Model):
+    """One dissolution or merger applied in the admin: bodies ended on a day, their grassroots
+    moved to the successor, with what changed kept so that it can be undone."""
+
+    class Kind(models.TextChoices):
+        MERGE = "merge", _("Sáp nhập vào tổ chức khác")
+        DISSOLVE = "dissolve", _("Giải thể, kết thúc hoạt động")
+
+    kind = models.CharField(_("hình thức"), max_length=10, choices=Kind, default=Kind.MERGE)
+    effective_on = models.DateField(_("ngày có hiệu lực"))
+    bodies = models.ManyToManyField(
+        UnionBody, verbose_name=_("tổ chức giải thể, sáp nhập"), related_name="reorganisations"
+    )
+    successor = models.ForeignKey(
+        UnionBody,
+        verbose_name=_("tổ chức kế thừa, tiếp nhận"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reorganisations_received",
+    )
+    note = models.TextField(_("căn cứ, ghi chú"), blank=True)
+    changes = models.JSONField(default=dict, editable=False)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    applied_at = models.DateTimeField(_("thực hiện lúc"), auto_now_add=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người hoàn tác"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    undone_at = models.DateTimeField(_("hoàn tác lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lượt giải thể, sáp nhập")
+        verbose_name_plural = _("giải thể, sáp nhập")
+        ordering = ["-applied_at", "-pk"]
+
+    def __str__(self):
+        day = self.effective_on.strftime("%d/%m/%Y")
+        if self.kind == self.Kind.MERGE and self.successor_id:
+            return _("Sáp nhập vào %(successor)s từ ngày %(day)s") % {
+                "successor": self.successor,
+                "day": day,
+            }
+        return _("Giải thể từ ngày %(day)s") % {"day": day}
+
+    @property
+    def is_undone(self) -> bool:
+        return self.undone_at is not None

@@ -16,11 +16,11 @@ class Section:
     order: int = 100
 
 
-_registry: dict[str, dict[str, Section]] = {"body": {}, "meeting": {}}
+_registry: dict[str, dict[str, Section]] = {"body": {}, "meeting": {}, "person": {}, "block": {}}
 
 
 def register(page: str, section: Section) -> None:
-    """Add (or replace) a section on the "body" or "meeting" page."""
+    """Add (or replace) a section on the "body", "meeting", "person" or "block" page."""
     _registry[page][section.key] = section
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.db import transaction
 
-from organizations.models import BodyAffiliation, Meeting, Position, UnionBody
+from organizations.models import BodyAffiliation, Meeting, Position, Reorganisation, UnionBody
 
 
 @transaction.atomic
@@ -23,21 +23,17 @@ def move_body(*, body: UnionBody, new_parent: UnionBody | None, on: date, note: 
     body.save()
 
 
-@transaction.atomic
 def dissolve_body(
     *, body: UnionBody, on: date, successor: UnionBody | None = None, note: str = ""
 ) -> None:
     """End a body: its page stays, marked with the date and successor; its current child
-    bodies move to the successor and its current positions end on that day."""
-    body.dissolved_on = on
-    body.successor = successor
-    if note:
-        body.history_note = note
-    body.save()
-    if successor is not None:
-        for child in body.children.current(on):
-            move_body(body=child, new_parent=successor, on=on, note=note)
-    Position.objects.filter(body=body).current(on).update(ends_on=on)
+    bodies move to the successor (or to the body above it) and its current positions end on
+    that day. The admin's “Giải thể, sáp nhập” action does the same, previewed and undoable."""
+    from organizations.reorganisation import apply_reorganisation, plan_reorganisation
+
+    kind = Reorganisation.Kind.MERGE if successor else Reorganisation.Kind.DISSOLVE
+    plan = plan_reorganisation(bodies=[body], on=on, successor=successor, kind=kind, note=note)
+    apply_reorganisation(plan=plan)
 
 
 def complete_elected_position(*, position: Position, meeting: Meeting) -> Position:

@@ -1,6 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 
-from organizations.models import Meeting, UnionBody
+from organizations.models import EmulationBlock, Meeting, UnionBody
 
 
 class BodySitemap(Sitemap):
@@ -23,3 +23,11 @@ class MeetingSitemap(Sitemap):
 
     def lastmod(self, meeting):
         return meeting.updated_at
+
+
+class BlockSitemap(Sitemap):
+    changefreq = "yearly"
+    limit = 5000
+
+    def items(self):
+        return EmulationBlock.objects.only("slug").order_by("-year", "pk")

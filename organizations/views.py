@@ -8,11 +8,12 @@ from django.views.generic import DetailView, TemplateView
 
 from lsunion.cache import public_page
 from lsunion.collation import vi_order
-from organizations import sections
+from organizations import dated, sections
 from organizations.charts import figures_chart
 from organizations.filters import BodyFilter, MeetingFilter
 from organizations.models import (
     BodyAffiliation,
+    EmulationBlock,
     Meeting,
     MeetingAttendee,
     Person,
@@ -38,9 +39,14 @@ class BodyDirectoryView(TemplateView):
     def get_context_data(self, **kwargs):
         bodies = UnionBody.objects.all()
         filterset = BodyFilter(self.request.GET or None, queryset=bodies)
+        day = filterset.day or timezone.localdate()
         if not filterset.wants_history:
-            bodies = bodies.current()
-        context = {"filter": filterset, "showing_history": filterset.wants_history}
+            bodies = bodies.current(day)
+        context = {
+            "filter": filterset,
+            "showing_history": filterset.wants_history,
+            "day": filterset.day,
+        }
         if filterset.narrows:
             matches = filterset.filter_queryset(bodies).select_related("parent")
             page = Paginator(matches.order_by(vi_order("name"), "pk"), LIST_PAGE_SIZE).get_page(
@@ -50,24 +56,30 @@ class BodyDirectoryView(TemplateView):
                 page_obj=page, results=page.object_list, query_string=_query_string(self.request)
             )
         else:
-            nodes = list(bodies.tree_in_vietnamese_order())
-            context["tree"] = build_tree(nodes)
-            context["body_count"] = len(nodes)
+            context["tree"], context["body_count"] = dated.tree_on(
+                day, with_history=filterset.wants_history
+            )
+            context["blocks"] = _attach_blocks(context["tree"], day.year)
         return super().get_context_data(**context, **kwargs)
 
 
-def build_tree(nodes: list[UnionBody]) -> list[dict]:
-    """Nest an ordered tree query's rows; a body whose parent is hidden joins its nearest
-    shown ancestor, so filtering out dissolved bodies never orphans their former children."""
-    shown = {node.pk: {"body": node, "children": []} for node in nodes}
-    roots = []
-    for node in nodes:
-        ancestors = [pk for pk in node.tree_path[:-1] if pk in shown]
-        if ancestors:
-            shown[ancestors[-1]]["children"].append(shown[node.pk])
-        else:
-            roots.append(shown[node.pk])
-    return roots
+def _attach_blocks(tree: list[dict], year: int) -> list[EmulationBlock]:
+    """The emulation blocks of the latest year up to `year`, each member node linking to its
+    block (two queries)."""
+    latest = EmulationBlock.objects.filter(year__lte=year).order_by("-year").values("year")[:1]
+    blocks = list(EmulationBlock.objects.filter(year=latest).order_by(vi_order("name"), "pk"))
+    by_pk = {block.pk: block for block in blocks}
+    memberships: dict[int, list[EmulationBlock]] = {}
+    for body_id, block_id in EmulationBlock.members.through.objects.filter(
+        emulationblock__in=list(by_pk)
+    ).values_list("unionbody_id", "emulationblock_id"):
+        memberships.setdefault(body_id, []).append(by_pk[block_id])
+    stack = list(tree)
+    while stack:
+        node = stack.pop()
+        node["blocks"] = memberships.get(node["body"].pk, [])
+        stack.extend(node["children"])
+    return blocks
 
 
 @method_decorator(public_page, name="dispatch")
@@ -81,18 +93,23 @@ class BodyDetailView(DetailView):
     def get_context_data(self, **kwargs):
         body = self.object
         today = timezone.localdate()
+        # Bodies that report, reported or will report to this one, and its successors' kin.
+        linked = BodyAffiliation.objects.filter(parent=body).values("body_id")
         related = list(
-            UnionBody.objects.filter(Q(parent=body) | Q(successor=body)).order_by(
-                vi_order("name"), "pk"
-            )
+            UnionBody.objects.filter(Q(parent=body) | Q(successor=body) | Q(pk__in=linked))
+            .select_related("parent")
+            .order_by(vi_order("name"), "pk")
         )
-        children = [b for b in related if b.parent_id == body.pk]
-        # The body's own past links, and the bodies that used to report to it.
+        parents_today = dated.parent_ids_on(today, [body, *related])
+        children = [b for b in related if parents_today[b.pk] == body.pk]
+        # The body's own links (past and to come), and the bodies that used to report to it.
         links = list(
             BodyAffiliation.objects.filter(
-                Q(body=body) | Q(parent=body, ends_on__isnull=False)
+                Q(body=body) | Q(parent=body, ends_on__isnull=False, ends_on__lte=today)
             ).select_related("body", "parent")
         )
+        own_links = [a for a in links if a.body_id == body.pk]
+        parent = _parent_today(body, parents_today[body.pk], own_links)
         positions = list(
             Position.objects.filter(body=body)
             .select_related("person", "term")
@@ -104,12 +121,17 @@ class BodyDetailView(DetailView):
             key=lambda p: (p.rank, p.person.full_name),
         )  # fmt: skip
         figures = list(body.figures.order_by("year"))
+        former_members = [a for a in links if a.body_id != body.pk]
+        moved_away = {a.body_id for a in former_members}
         return super().get_context_data(
-            current_children=[b for b in children if not b.is_dissolved],
-            former_children=[b for b in children if b.is_dissolved],
+            parent=parent,
+            current_children=[b for b in children if dated.exists_on(b, today)],
+            former_children=[
+                b for b in children if not dated.exists_on(b, today) and b.pk not in moved_away
+            ],
             predecessors=[b for b in related if b.successor_id == body.pk],
-            affiliations=[a for a in links if a.body_id == body.pk],
-            former_members=[a for a in links if a.body_id != body.pk],
+            affiliations=own_links,
+            former_members=former_members,
             leaders=current,
             terms=_terms_with_chairs(body, positions),
             figures=figures,
@@ -117,12 +139,19 @@ class BodyDetailView(DetailView):
             blocks=list(body.emulation_blocks.select_related("organiser").order_by("-year")[:10]),
             meetings=list(body.meetings.for_listing()[:5]),
             sections=sections.render_context("body", body),
-            structured_data=organization_data(body),
+            structured_data=organization_data(body, parent),
             **kwargs,
         )
 
 
-def organization_data(body) -> dict:
+def _parent_today(body, parent_id, own_links):
+    """The body it reports to today: a dated link may not have taken effect yet."""
+    if parent_id == body.parent_id:
+        return body.parent
+    return next((a.parent for a in own_links if a.parent_id == parent_id), body.parent)
+
+
+def organization_data(body, parent=None) -> dict:
     """schema.org Organization, for search engines."""
     data = {
         "@context": "https://schema.org",
@@ -136,8 +165,8 @@ def organization_data(body) -> dict:
         "foundingDate": body.founded_on.isoformat() if body.founded_on else None,
         "dissolutionDate": body.dissolved_on.isoformat() if body.dissolved_on else None,
     }
-    if body.parent_id:
-        data["parentOrganization"] = {"@type": "Organization", "name": body.parent.name}
+    if parent is not None:
+        data["parentOrganization"] = {"@type": "Organization", "name": parent.name}
     return {key: value for key, value in data.items() if value}
 
 
@@ -204,4 +233,9 @@ class PersonDetailView(DetailView):
                 )
             ),
             slug=self.kwargs["slug"],
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            sections=sections.render_context("person", self.object), **kwargs
         )

@@ -28,4 +28,8 @@ def test_demo_loads_the_van_quan_decision_and_more_years_idempotently(client):
     assert min(years) <= 2016 and max(years) >= 2025 and len(years) >= 6
     assert Decision.objects.revoked().count() == 1
     assert client.get("/khen-thuong/").status_code == 200
-    assert client.get(van_quan.get_absolute_url()).status_code == 200
+    page = client.get(van_quan.get_absolute_url()).content.decode()
+    assert '<th scope="col">Thành tích</th>' in page  # every demo decision says what for
+    assert not Recipient.objects.filter(achievement="").exists()
+    linked = van_quan.recipients.filter(unit="LĐLĐ huyện Văn Quan")
+    assert {r.unit_body.slug for r in linked} == {"lien-doan-lao-dong-huyen-van-quan"}

@@ -102,15 +102,13 @@ def test_one_bad_row_imports_nothing_and_every_error_names_its_excel_row(school)
         "Khác",
     ]  # row 9: unknown kind
     rows[12] = ["", "2", None, "Lao động sáng tạo", "Cá nhân", "Đoàn viên"]  # row 13: no name
-    rows.append(
-        ["Vi Văn Hòa", "x", "Trường THCS", "", "Cá nhân", "", ""]
-    )  # row 16: STT not a number
+    rows[13] = ["Vi Văn Hòa", "x", "Trường THCS", "", "Cá nhân", "", ""]  # row 14: bad STT
     result = import_recipients(decision=decision, content=xlsx(rows, MERGES), filename="ds.xlsx")
     assert not result.written and decision.recipients.count() == 0
     assert result.errors == [
         "Dòng 9: loại “Khác” không hợp lệ, ghi “Tập thể” hoặc “Cá nhân”.",
         "Dòng 13: thiếu họ và tên (hoặc tên tập thể).",
-        "Dòng 16: STT “x” không phải là số.",
+        "Dòng 14: STT “x” không phải là số.",
     ]
 
 

@@ -141,6 +141,66 @@ def test_a_decision_page_lists_its_recipients_each_with_a_permalink(client):
     assert permalink.status_code == 200 and "Hoàng Thị Hạnh" in permalink.content.decode()
 
 
+def _table_rows(page: str, anchor: str) -> list[tuple[str, str]]:
+    """(STT, name) of each row of the table under the heading with that id."""
+    import re
+
+    part = page.split(f'id="{anchor}"', 1)[1].split("</table>", 1)[0]
+    return re.findall(
+        r'<tr id="r\d+">\s*<td>(\d+)</td>\s*<td class="text"><a [^>]*>([^<]+)</a>', part
+    )
+
+
+def test_collectives_and_individuals_are_two_lists_each_numbered_from_one(client):
+    decision = DecisionFactory()
+    # Numbers as a second import left them before the fix: 1, 2, 3, 5 twice over.
+    for order, name in [(1, "Tổ Văn"), (2, "Tổ Toán"), (5, "Tổ Sử")]:
+        RecipientFactory(decision=decision, collective=True, collective_name=name, order=order)
+    for order, name in [(1, "Vi Thị Mai"), (1, "Hoàng Thị Hạnh"), (3, "Lương Văn Tâm")]:
+        RecipientFactory(decision=decision, full_name=name, order=order)
+    page = client.get(decision.get_absolute_url()).content.decode()
+    assert '<h3 id="tap-the" class="group-title">Tập thể <span class="meta">(3)</span></h3>' in page
+    assert _table_rows(page, "tap-the") == [("1", "Tổ Văn"), ("2", "Tổ Toán"), ("3", "Tổ Sử")]
+    assert _table_rows(page, "ca-nhan") == [
+        ("1", "Vi Thị Mai"), ("2", "Hoàng Thị Hạnh"), ("3", "Lương Văn Tâm"),
+    ]  # fmt: skip
+
+
+def test_the_numbering_runs_on_across_pages(client, settings):
+    from awards import views
+
+    decision = DecisionFactory()
+    for i in range(3):
+        RecipientFactory(decision=decision, collective=True, collective_name=f"Tổ {i}", order=i)
+    for i in range(4):
+        RecipientFactory(decision=decision, full_name=f"Người thứ {i}", order=i)
+    page_size, views.DECISION_PAGE_SIZE = views.DECISION_PAGE_SIZE, 5
+    try:
+        second = client.get(decision.get_absolute_url(), {"page": 2}).content.decode()
+    finally:
+        views.DECISION_PAGE_SIZE = page_size
+    assert _table_rows(second, "ca-nhan") == [("3", "Người thứ 2"), ("4", "Người thứ 3")]
+
+
+def test_the_achievement_column_shows_only_when_the_decision_has_achievements(client):
+    plain = DecisionFactory(number="1")
+    RecipientFactory(decision=plain, full_name="Vi Thị Mai", achievement="")
+    told = DecisionFactory(number="2")
+    RecipientFactory(decision=told, full_name="Hoàng Thị Hạnh", achievement="Lao động giỏi 3 năm")
+    assert "Thành tích" not in client.get(plain.get_absolute_url()).content.decode()
+    page = client.get(told.get_absolute_url()).content.decode()
+    assert '<th scope="col">Thành tích</th>' in page and "Lao động giỏi 3 năm" in page
+
+
+def test_a_unit_matched_to_a_union_body_links_to_its_page(client):
+    school = UnionBodyFactory(name="Công đoàn cơ sở Trường THPT Đình Lập")
+    decision = DecisionFactory()
+    RecipientFactory(decision=decision, full_name="Triệu Văn Sơn", unit="Trường THPT Đình Lập",
+                     unit_body=school)  # fmt: skip
+    page = client.get(decision.get_absolute_url()).content.decode()
+    assert f'<a href="{school.get_absolute_url()}">Trường THPT Đình Lập</a>' in page
+
+
 def test_the_recipient_page_offers_a_qr_code_of_its_verification_address(client):
     person = RecipientFactory()
     page = client.get(person.get_absolute_url()).content.decode()

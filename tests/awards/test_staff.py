@@ -184,3 +184,43 @@ def _upload(name, content):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, content)
+
+
+def test_a_sheet_that_says_nowhere_what_its_rows_are_asks_once_then_imports(staff_client):
+    decision = DecisionFactory()
+    url = f"{ADMIN}/decision/{decision.pk}/nhap-danh-sach/"
+    sheet = xlsx([["STT", "Tên tập thể, cá nhân", "Đơn vị"], ["1", "Hoàng Thị Thu", "Trường A"],
+                  ["2", "Lộc Văn Hùng", "Trường B"]])  # fmt: skip
+    page = staff_client.post(url, {"file": _upload("ds.xlsx", sheet)}).content.decode()
+    assert "Các dòng chưa rõ loại là" in page and 'name="choose_kind"' in page
+    assert "Tệp không ghi rõ các dòng là tập thể hay cá nhân" in page
+    assert 'class="errornote"' not in page  # a question, not an error to fix in the file
+    file_token = re.search(r'name="token" value="([^"]+)"', page).group(1)
+
+    page = staff_client.post(
+        url, {"token": file_token, "kind": "individual", "choose_kind": "1"}
+    ).content.decode()
+    assert "Xác nhận nhập 2 dòng" in page and decision.recipients.count() == 0
+    confirm = re.findall(r'name="token" value="([^"]+)"', page)[-1]
+    assert staff_client.post(url, {"token": confirm}).status_code == 302
+    assert [(r.kind, r.order, r.name) for r in decision.recipients.all()] == [
+        ("individual", 1, "Hoàng Thị Thu"),
+        ("individual", 2, "Lộc Văn Hùng"),
+    ]
+
+
+def test_the_preview_says_which_units_matched_a_union_body_and_why_others_did_not(staff_client):
+    UnionBodyFactory(
+        name="Liên đoàn Lao động huyện Đình Lập", short_name="LĐLĐ huyện Đình Lập", aliases=""
+    )
+    decision = DecisionFactory()
+    url = f"{ADMIN}/decision/{decision.pk}/nhap-danh-sach/"
+    sheet = xlsx([["STT", "Họ và tên", "Chức vụ", "Đơn vị"],
+                  ["1", "Triệu Văn Sơn", "Chủ tịch", "LĐLĐ huyện Đình Lập"],
+                  ["2", "Lăng Thị Thúy", "Giáo viên", "Phòng Giáo dục huyện Đình Lập"],
+                  ["Người lập biểu", "", "", "Thủ trưởng đơn vị"]])  # fmt: skip
+    page = staff_client.post(url, {"file": _upload("ds.xlsx", sheet)}).content.decode()
+    assert "Đơn vị khớp với danh bạ tổ chức công đoàn: 1/2 dòng." in page
+    assert "✔ Liên đoàn Lao động huyện Đình Lập" in page and "trùng tên viết tắt" in page
+    assert "✘ Chưa khớp: không có tổ chức công đoàn nào tên như vậy trong danh bạ" in page
+    assert "khối ký tên, tổng cộng cuối bảng" in page and "Xác nhận nhập 2 dòng" in page

@@ -162,6 +162,19 @@ def test_a_title_in_capitals_is_kept_as_written_without_a_category():
 
 
 @pytest.mark.parametrize(
+    "title",
+    [
+        "LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÌNH LẬP SƠ KẾT CÔNG TÁC CÔNG ĐOÀN 6 THÁNG ĐẦU NĂM 2020",
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH TỔNG KẾT NĂM 2021",
+    ],
+)
+def test_a_title_in_capitals_opening_with_the_sites_name_right_after_the_date(title):
+    parsed = read(article(head=("LIÊN ĐOÀN LAO ĐỘNG TỈNH LẠNG SƠN", SLOGAN, DATE_LINE, title)))
+    assert (parsed.title, parsed.category) == (title, "")
+    assert "LIÊN ĐOÀN LAO ĐỘNG TỈNH LẠNG SƠN" not in everything(parsed)
+
+
+@pytest.mark.parametrize(
     "head",
     [
         (SLOGAN, "NỮ CÔNG", TITLE.upper(), DATE_LINE),

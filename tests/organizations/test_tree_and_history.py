@@ -86,23 +86,28 @@ def test_moving_a_body_keeps_the_old_parent_in_its_history(client, province):
     assert body.name in client.get(old.get_absolute_url()).content.decode()
 
 
-def test_changing_the_parent_in_the_admin_records_history(staff_client, province):
+def test_changing_the_parent_in_the_admin_asks_for_the_day_it_takes_effect(staff_client, province):
     old = UnionBodyFactory(name="Công đoàn ngành Y tế", kind="sectoral", parent=province)
     body = UnionBodyFactory(name="Công đoàn cơ sở Bệnh viện Đa khoa tỉnh", parent=old)
-    response = staff_client.post(
-        f"/quan-tri/organizations/unionbody/{body.pk}/change/",
-        {
-            "name": body.name, "short_name": body.short_name, "aliases": "", "slug": body.slug,
-            "kind": "grassroots", "parent": province.pk, "display_order": 100,
-            "address": "", "phone": "", "email": "", "website": "", "description": "",
-            "founded_on": "", "dissolved_on": "", "successor": "", "history_note": "",
-            "figures-TOTAL_FORMS": 0, "figures-INITIAL_FORMS": 0,
-            "affiliations-TOTAL_FORMS": 0, "affiliations-INITIAL_FORMS": 0,
-        },
-    )  # fmt: skip
+    url = f"/quan-tri/organizations/unionbody/{body.pk}/change/"
+    form = {
+        "name": body.name, "short_name": body.short_name, "aliases": "", "slug": body.slug,
+        "kind": "grassroots", "parent": province.pk, "display_order": 100,
+        "address": "", "phone": "", "email": "", "website": "", "description": "",
+        "founded_on": "", "dissolved_on": "", "successor": "", "history_note": "",
+        "figures-TOTAL_FORMS": 0, "figures-INITIAL_FORMS": 0,
+        "affiliations-TOTAL_FORMS": 0, "affiliations-INITIAL_FORMS": 0,
+    }  # fmt: skip
+    asked = staff_client.post(url, form)
+    assert asked.status_code == 200
+    assert "hãy ghi ngày việc đổi có hiệu lực" in asked.content.decode()
+    body.refresh_from_db()
+    assert body.parent == old and not BodyAffiliation.objects.filter(body=body).exists()
+
+    response = staff_client.post(url, {**form, "parent_changed_on": "01/07/2025"})
     assert response.status_code == 302, response.content.decode()[:3000]
     assert list(BodyAffiliation.objects.filter(body=body).values_list("parent", "ends_on")) == [
-        (old.pk, timezone.localdate()),
+        (old.pk, date(2025, 7, 1)),
         (province.pk, None),
     ]
 

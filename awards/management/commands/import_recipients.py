@@ -3,8 +3,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from awards.importing import import_recipients
-from awards.models import Decision
+from awards.models import Decision, Recipient
 from awards.services import find_decision
+
+KINDS = {"tap-the": Recipient.Kind.COLLECTIVE, "ca-nhan": Recipient.Kind.INDIVIDUAL}
 
 
 class Command(BaseCommand):
@@ -21,8 +23,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Chỉ kiểm tra và báo kết quả, không ghi gì."
         )
+        parser.add_argument(
+            "--loai",
+            choices=sorted(KINDS),
+            help="Loại của các dòng mà tệp không ghi rõ (không có cột Loại, dòng nhóm, tên "
+            "trang hay tiêu đề “Họ và tên” / “Tên tập thể”).",
+        )
 
-    def handle(self, *args, decision, file, dry_run, **options):
+    def handle(self, *args, decision, file, dry_run, loai=None, **options):
         try:
             target = find_decision(decision)
         except Decision.DoesNotExist as error:
@@ -36,10 +44,14 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"Không có tệp “{file}”.")
         result = import_recipients(
-            decision=target, content=path.read_bytes(), filename=path.name, dry_run=dry_run
+            decision=target,
+            content=path.read_bytes(),
+            filename=path.name,
+            dry_run=dry_run,
+            default_kind=KINDS.get(loai, ""),
         )
         for number, why in result.skipped:
-            self.stdout.write(f"Dòng {number}: bỏ qua ({why})")
+            self.stdout.write(f"Dòng {number}: bỏ qua ({why})" if number else f"Bỏ qua: {why}")
         if result.errors:
             for error in result.errors:
                 self.stderr.write(error)
