@@ -4,7 +4,15 @@ from django.utils.translation import gettext_lazy as _
 
 from lsunion.html import strip_tags
 from lsunion.search.registry import SearchSource
-from news.models import Article
+from news.models import Article, Category
+
+VOCABULARY_ARTICLES = 5000  # the newest titles; older news repeats the same words
+
+
+def vocabulary():
+    yield from Category.objects.values_list("name", flat=True)
+    titles = Article.objects.published().order_by("-published_at", "-pk")
+    yield from titles.values_list("title", flat=True)[:VOCABULARY_ARTICLES]
 
 
 def _in_category(queryset, slug):
@@ -39,6 +47,7 @@ SOURCE = SearchSource(
     filters={"chuyen_muc": _in_category},
     snippet=lambda article: f"{article.summary} {strip_tags(article.body)}",
     title_of=lambda article: article.title,
+    vocabulary=vocabulary,
     exact=lambda article: " ".join(
         [article.title, article.summary, article.byline, strip_tags(article.body)]
     ),

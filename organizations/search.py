@@ -31,6 +31,7 @@ BODIES = SearchSource(
         filter(None, [body.short_name, body.address, strip_tags(body.description)])
     ),
     title_of=lambda body: body.name,
+    vocabulary=lambda: UnionBody.objects.values_list("name", flat=True),
 )
 
 MEETINGS = SearchSource(
@@ -54,6 +55,7 @@ MEETINGS = SearchSource(
     order=30,
     snippet=lambda meeting: " ".join(filter(None, [meeting.place, meeting.summary])),
     title_of=lambda meeting: meeting.title,
+    vocabulary=lambda: Meeting.objects.values_list("title", flat=True),
 )
 
 PEOPLE = SearchSource(
@@ -66,6 +68,7 @@ PEOPLE = SearchSource(
     order=60,
     order_by=(vi_order("full_name"), "pk"),
     title_of=lambda person: person.full_name,
+    vocabulary=lambda: Person.objects.values_list("full_name", flat=True),
 )
 
 

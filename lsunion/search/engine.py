@@ -125,8 +125,26 @@ def exclude_match(queryset: QuerySet, field_name: str, groups, mode: str = "all"
     return queryset.exclude(condition)
 
 
-def capped_count(queryset: QuerySet, cap: int = COUNT_CAP) -> int:
+def capped_count(queryset: QuerySet, cap: int | None = None) -> int:
+    cap = COUNT_CAP if cap is None else cap
     return len(queryset.order_by().values_list("pk", flat=True)[: cap + 1])
+
+
+def counts(sources, query: Query, year: int | None = None, **filters) -> dict[str, int]:
+    """Every source's number of all-words matches, capped at COUNT_CAP + 1, in one query."""
+    if query.is_empty or not sources:
+        return {}
+    parts, params = [], []
+    for index, source in enumerate(sources):
+        every = match(base_queryset(source, year, **filters), source.text_field, query.groups)
+        inner = every.order_by().values("pk")[: COUNT_CAP + 1]
+        sql, inner_params = inner.query.get_compiler(using=inner.db).as_sql()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted_{index})")
+        params.extend(inner_params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        row = cursor.fetchone()
+    return {source.key: total for source, total in zip(sources, row, strict=True)}
 
 
 @dataclass
