@@ -1,11 +1,21 @@
 """What organizations contributes to site search (registered in OrganizationsConfig.ready)."""
 
+from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from lsunion.collation import vi_order
 from lsunion.html import strip_tags
 from lsunion.search.registry import SearchSource
 from organizations.models import Meeting, Person, UnionBody
+
+K = UnionBody.Kind
+# A reader typing "Văn Quan" means the district federation before the schools in it.
+LEVEL = Case(
+    When(kind__in=[K.NATIONAL, K.PROVINCIAL], then=Value(0)),
+    When(kind__in=[K.DISTRICT, K.SECTORAL, K.ECONOMIC_ZONE, K.DIRECT], then=Value(1)),
+    When(kind=K.SUB_UNIT, then=Value(3)),
+    default=Value(2),
+)
 
 BODIES = SearchSource(
     key="to-chuc",
@@ -26,7 +36,7 @@ BODIES = SearchSource(
     title_field="search_text",
     text_field="search_text",
     order=20,
-    order_by=(vi_order("name"), "pk"),
+    order_by=(LEVEL.asc(), vi_order("name"), "pk"),
     snippet=lambda body: " ".join(
         filter(None, [body.short_name, body.address, strip_tags(body.description)])
     ),

@@ -110,6 +110,7 @@ def suggestion(query: Query) -> str | None:
         if near is None:
             out.append(shown)
         else:
-            out.append(words[near][0])
+            spelled = words[near][0]
+            out.append(spelled[:1].upper() + spelled[1:] if shown[:1].isupper() else spelled)
             changed = True
     return " ".join(out) if changed else None

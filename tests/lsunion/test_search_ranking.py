@@ -140,8 +140,9 @@ def test_a_count_too_costly_to_finish_says_more_than_the_cap(client, monkeypatch
     [
         ("dinh lpa", "đình lập"),  # two letters swapped
         ("cong doanf", "công đoàn"),  # an extra letter (a Telex tone key)
-        ("Đình Lậo", "Đình lập"),  # the neighbouring key; the reader's own words kept
+        ("Đình Lậo", "Đình Lập"),  # the neighbouring key; the reader's own words kept
         ("bac sn", "bắc sơn"),  # a letter dropped
+        ("Bắc Sown", "Bắc Sơn"),  # capitals kept
     ],
 )
 def test_a_mistyped_query_that_finds_nothing_suggests_the_nearest_spelling(client, typed, meant):
