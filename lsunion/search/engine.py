@@ -248,7 +248,9 @@ def search_source(
     results = search(base, source, query, offset, limit, count)
     results.items = exact_first(results.items, source, query)
     threshold = SOME_WORDS_THRESHOLD if source.window else limit
-    if offset == 0 and len(query.groups) > 1 and len(results.items) < threshold:
+    # A number either names a document or not: "123" and "LĐLĐ" apart are no answer.
+    partial = len(query.groups) > 1 and not query.is_reference
+    if offset == 0 and partial and len(results.items) < threshold:
         some = exclude_match(
             match(base, source.text_field, query.groups, "any"), source.text_field, query.groups
         )

@@ -161,3 +161,23 @@ def test_a_query_that_finds_something_suggests_nothing(client):
     ArticleFactory(title="Công đoàn huyện Đình Lập thăm hỏi đoàn viên")
     assert "Có phải bạn muốn tìm" not in summary(client, "dinh lap")
     assert "Có phải bạn muốn tìm" not in summary(client, "xyzzyq")
+
+
+def test_the_quoted_passage_is_where_the_words_stand_together(client):
+    article(
+        "Văn Quan tổ chức hội nghị",
+        3,
+        body="<p>"
+        + "Phong trào thi đua được đẩy mạnh, chế độ chính sách được bảo đảm. " * 20
+        + "</p>",
+        byline="Tin và ảnh: Đỗ Thị Gấm",
+    )
+    page = summary(client, "Đỗ Thị Gấm")
+    assert "Tin và ảnh: <mark>Đỗ Thị Gấm</mark>" in page
+
+
+def test_a_number_finds_its_document_or_nothing_never_its_parts_apart(client):
+    ArticleFactory(title="Trao 123 suất quà của LĐLĐ tỉnh", body="<p>Theo QĐ mới.</p>")
+    page = summary(client, "123/QĐ-LĐLĐ")
+    assert "Kết quả khớp một phần" not in page
+    assert "Trao 123 suất quà" not in page
