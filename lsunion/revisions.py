@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from reversion.models import Version
 
 from lsunion import versioning
+from lsunion.admin_conflicts import ConflictGuardAdminMixin
 
 
 def _plain(value) -> str:
@@ -67,7 +68,7 @@ def differences(model, older: Version, newer: Version) -> list[dict]:
     return rows
 
 
-class RevisionsAdminMixin:
+class RevisionsAdminMixin(ConflictGuardAdminMixin):
     """History with a comparison of any two versions; Vietnamese templates for restoring."""
 
     object_history_template = "admin/revisions/object_history.html"
