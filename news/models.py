@@ -210,7 +210,9 @@ class Article(Stamped):
             self.slug = unique_slug(self.title, lambda s: others.filter(slug=s).exists(), 150)
         self._remember_old_slug()
         self.search_title = normalise(self.title)
-        self.search_text = normalise(" ".join([self.title, self.summary, strip_tags(self.body)]))
+        self.search_text = normalise(
+            " ".join([self.title, self.summary, self.byline, strip_tags(self.body)])
+        )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

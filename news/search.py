@@ -23,6 +23,7 @@ SOURCE = SearchSource(
             "slug",
             "summary",
             "body",
+            "byline",
             "published_at",
             "search_text",
             "category__name",
@@ -38,4 +39,7 @@ SOURCE = SearchSource(
     filters={"chuyen_muc": _in_category},
     snippet=lambda article: f"{article.summary} {strip_tags(article.body)}",
     title_of=lambda article: article.title,
+    exact=lambda article: " ".join(
+        [article.title, article.summary, article.byline, strip_tags(article.body)]
+    ),
 )

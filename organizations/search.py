@@ -67,3 +67,12 @@ PEOPLE = SearchSource(
     order_by=(vi_order("full_name"), "pk"),
     title_of=lambda person: person.full_name,
 )
+
+
+def names():
+    """Bodies (full and short names, and the place a name ends with) and people."""
+    for name, short_name in UnionBody.objects.values_list("name", "short_name"):
+        yield name
+        if short_name:
+            yield short_name
+    yield from Person.objects.values_list("full_name", flat=True)

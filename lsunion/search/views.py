@@ -68,6 +68,9 @@ class SearchView(TemplateView):
                 )
                 for each in registry.sources()
             ]  # fmt: skip
+            if query.is_reference:
+                # A number names one document: the type whose title holds it comes first.
+                context["groups"].sort(key=lambda g: not g["number_in_title"])
         context["found_any"] = any(g["items"] or g["some_words"] for g in context["groups"])
         params = self.request.GET.copy()
         params.pop("page", None)
@@ -93,6 +96,8 @@ class SearchView(TemplateView):
             "total": results.total,
             "more_than_cap": results.more_than_cap,
             "some_words": [card(o) for o in results.some_words],
+            "number_in_title": bool(results.items)
+            and getattr(results.items[0], "search_tier", None) == 0,
         }
 
 
