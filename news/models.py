@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
+from lsunion import versioning
 from lsunion.constraints import ends_after_start
 from lsunion.fields import CleanImageField
 from lsunion.html import sanitise_html, strip_tags
@@ -359,3 +360,6 @@ class Slogan(models.Model):
     def save(self, *args, **kwargs):
         self.text = clean_line(self.text)
         super().save(*args, **kwargs)
+
+
+versioning.register(Article, owns=("photos",))
