@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 
 from awards.models import Decision, Recipient
 from awards.spreadsheets import Sheet, SpreadsheetError, read_sheets
+from lsunion import versioning
 from lsunion.text import normalise
 from organizations.matching import BodyMatch, match_body
 from organizations.models import UnionBody
@@ -261,7 +262,8 @@ def import_recipients(
     if result.errors or dry_run:
         return result
     try:
-        with transaction.atomic():
+        comment = _("Nhập danh sách khen thưởng từ tệp %(name)s") % {"name": filename}
+        with transaction.atomic(), versioning.recorded(comment=comment):
             _write(result.rows, decision)
     except IntegrityError as error:
         result.file_errors.append(

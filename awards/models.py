@@ -7,6 +7,7 @@ from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from lsunion import versioning
 from lsunion.constraints import ends_after_start
 from lsunion.documents import validate_pdf
 from lsunion.models import Stamped
@@ -568,3 +569,6 @@ class Recipient(models.Model):
             code = new_verification_code()
             if not Recipient.objects.filter(verification_code=code).exists():
                 return code
+
+
+versioning.register(Decision, owns=("recipients",))

@@ -3,12 +3,15 @@
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from awards.models import Decision
 from lsunion.text import normalise
+from lsunion.versioning import versioned
 
 
 @transaction.atomic
+@versioned(_("Thu hồi quyết định"))
 def revoke_decision(
     *,
     decision: Decision,
@@ -36,6 +39,7 @@ def revoke_decision(
 
 
 @transaction.atomic
+@versioned(_("Huỷ việc thu hồi quyết định"))
 def restore_decision(*, decision: Decision) -> Decision:
     """Undo a revocation recorded by mistake."""
     decision.status = Decision.Status.IN_FORCE

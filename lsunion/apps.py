@@ -28,9 +28,9 @@ class LsunionConfig(AppConfig):
             bump_on_change, sender=Abbreviation, dispatch_uid="bump-del-abbreviation"
         )
 
-        from lsunion.revisions import version_outside_admin
+        from lsunion import versioning
 
-        post_save.connect(version_outside_admin, dispatch_uid="lsunion-version-outside-admin")
+        versioning.connect()
 
 
 class AdminConfig(admin_apps.AdminConfig):

@@ -10,26 +10,18 @@ import difflib
 import html
 import re
 
-import reversion
+from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import ForeignKey, ManyToManyField
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
-SYSTEM_COMMENT = "Lưu tự động (nhập dữ liệu, lệnh quản trị hoặc chương trình)"
-
-
-def version_outside_admin(sender, instance, raw=False, **kwargs):
-    """post_save receiver: a versioned model saved outside any revision gets one of its own."""
-    if raw or reversion.is_active() or not reversion.is_registered(sender):
-        return
-    with reversion.create_revision(atomic=False):
-        reversion.add_to_revision(instance)
-        reversion.set_comment(SYSTEM_COMMENT)
+from lsunion import versioning
+from lsunion.admin_conflicts import ConflictGuardAdminMixin
 
 
 def _plain(value) -> str:
@@ -76,7 +68,7 @@ def differences(model, older: Version, newer: Version) -> list[dict]:
     return rows
 
 
-class RevisionsAdminMixin:
+class RevisionsAdminMixin(ConflictGuardAdminMixin):
     """History with a comparison of any two versions; Vietnamese templates for restoring."""
 
     object_history_template = "admin/revisions/object_history.html"
@@ -119,6 +111,46 @@ class RevisionsAdminMixin:
             ),
             *super().get_urls(),
         ]
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Restore a version: first what will change (owned rows too), then, on confirming,
+        the restore itself as a new version that deletes nothing."""
+        try:
+            obj = self.get_object(request, unquote(object_id))
+        except (ValidationError, ValueError):
+            obj = None
+        if obj is None:
+            raise Http404
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        version = Version.objects.get_for_object(obj).filter(pk=version_id).first()
+        if version is None:
+            raise Http404
+        opts = self.model._meta
+        if request.method == "POST":
+            failed = versioning.restore(version, user=request.user)
+            self.message_user(request, _("Đã khôi phục phiên bản. Việc khôi phục được lưu thành "
+                                         "một phiên bản mới, có thể hoàn tác từ trang lịch sử."),
+                              messages.SUCCESS)  # fmt: skip
+            if failed:
+                self.message_user(
+                    request,
+                    _("Không tạo lại được (một dòng mới hơn đã thế chỗ): %(rows)s")
+                    % {"rows": "; ".join(failed)},
+                    messages.WARNING,
+                )
+            return HttpResponseRedirect(
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[quote(obj.pk)])
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": opts,
+            "object": obj,
+            "title": _("Khôi phục phiên bản: %(object)s") % {"object": obj},
+            "plan": versioning.plan_restore(version, obj),
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/revisions/restore.html", context)
 
     def compare_view(self, request, object_id):
         obj = self.get_object(request, unquote(object_id))

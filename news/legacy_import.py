@@ -9,6 +9,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from lsunion import versioning
 from lsunion.text import normalise
 from news.legacy import LegacyArticle, NotAnArticle, decode, parse
 from news.models import Article, ArticlePhoto, Category
@@ -97,7 +98,10 @@ def import_parsed(
 ) -> Outcome:
     """Store one parsed export in its own transaction; roll back on a dry run or no change."""
     try:
-        with transaction.atomic():
+        with (
+            transaction.atomic(),
+            versioning.recorded(user=by, comment=_("Nhập từ cổng cũ")),
+        ):
             outcome = _store(
                 parsed,
                 publish=publish,

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
+from lsunion import versioning
 from lsunion.constraints import ends_after_start
 from lsunion.fields import CleanImageField
 from lsunion.html import sanitise_html, strip_tags
@@ -209,7 +210,9 @@ class Article(Stamped):
             self.slug = unique_slug(self.title, lambda s: others.filter(slug=s).exists(), 150)
         self._remember_old_slug()
         self.search_title = normalise(self.title)
-        self.search_text = normalise(" ".join([self.title, self.summary, strip_tags(self.body)]))
+        self.search_text = normalise(
+            " ".join([self.title, self.summary, self.byline, strip_tags(self.body)])
+        )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -357,3 +360,6 @@ class Slogan(models.Model):
     def save(self, *args, **kwargs):
         self.text = clean_line(self.text)
         super().save(*args, **kwargs)
+
+
+versioning.register(Article, owns=("photos",))

@@ -15,7 +15,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from lsunion.versioning import versioned
 from news.models import Article, ArticleEvent
 from organizations import permissions
 
@@ -28,6 +30,7 @@ def _check(user, action: str, article: Article) -> None:
 
 
 @transaction.atomic
+@versioned(gettext_lazy("Gửi duyệt"))
 def submit(*, article: Article, by) -> Article:
     """A reporter hands a draft to the editors; they are told by email."""
     _check(by, "change", article)
@@ -40,6 +43,7 @@ def submit(*, article: Article, by) -> Article:
 
 
 @transaction.atomic
+@versioned(gettext_lazy("Duyệt và xuất bản"))
 def publish(*, articles: Iterable[Article], by=None, now: bool = True) -> int:
     """Approve and publish. `now`: a time in the future is brought forward; otherwise a
     future time is kept and the article appears by itself when due."""
@@ -62,6 +66,7 @@ def publish(*, articles: Iterable[Article], by=None, now: bool = True) -> int:
 
 
 @transaction.atomic
+@versioned(lambda kw: _("Trả lại: %(comment)s") % {"comment": kw["comment"].strip()})
 def return_to_author(*, article: Article, by, comment: str) -> Article:
     """Send a submitted article back to draft with the editor's comment."""
     _check(by, "publish", article)
@@ -86,6 +91,7 @@ def return_to_author(*, article: Article, by, comment: str) -> Article:
 
 
 @transaction.atomic
+@versioned(gettext_lazy("Gỡ xuống"))
 def unpublish(*, articles: Iterable[Article], by=None) -> int:
     """Take articles off the site; they go back to draft and keep their text and slug."""
     count = 0

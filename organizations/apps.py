@@ -38,6 +38,9 @@ class OrganizationsConfig(AppConfig):
 
         for source in (search.BODIES, search.MEETINGS, search.PEOPLE):
             search_registry.register(source)
+        from lsunion.search import vocabulary
+
+        vocabulary.register_names(search.names)
 
         from lsunion import sitemaps
         from organizations.sitemaps import BlockSitemap, BodySitemap, MeetingSitemap

@@ -8,6 +8,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 from tree_queries.fields import TreeNodeForeignKey
 from tree_queries.query import TreeQuerySet
 
+from lsunion import versioning
 from lsunion.collation import vi_order
 from lsunion.constraints import ends_after_start
 from lsunion.documents import validate_pdf
@@ -804,3 +805,7 @@ class Reorganisation(models.Model):
     @property
     def is_undone(self) -> bool:
         return self.undone_at is not None
+
+
+versioning.register(UnionBody, owns=("figures", "affiliations"))
+versioning.register(Meeting, owns=("attendees", "elected_positions", "documents"))

@@ -9,12 +9,12 @@ their old link kept in their history; the positions held in it end that day.
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-import reversion
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lsunion import versioning
 from organizations.models import BodyAffiliation, Position, Reorganisation, UnionBody
 
 
@@ -177,9 +177,7 @@ def apply_reorganisation(*, plan: Plan, by=None) -> Reorganisation:
     if not plan.ok:
         raise ValueError("; ".join(plan.errors) or "nothing to reorganise")
     changes: dict = {"bodies": [], "moves": [], "positions": []}
-    with reversion.create_revision(atomic=False):
-        reversion.set_user(by)
-        reversion.set_comment(plan.comment)
+    with versioning.recorded(user=by, comment=plan.comment):
         for body in plan.bodies:
             changes["bodies"].append(
                 {
@@ -270,9 +268,7 @@ def undo_reorganisation(*, reorganisation: Reorganisation, by=None) -> list[str]
     if problems:
         return problems
     changes = reorganisation.changes
-    with reversion.create_revision(atomic=False):
-        reversion.set_user(by)
-        reversion.set_comment(_("Hoàn tác: %(what)s") % {"what": reorganisation})
+    with versioning.recorded(user=by, comment=_("Hoàn tác: %(what)s") % {"what": reorganisation}):
         for move in changes["moves"]:
             BodyAffiliation.objects.filter(pk=move["new_link"]).delete()
             if "recorded_link" in move:

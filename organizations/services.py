@@ -3,11 +3,14 @@
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
+from lsunion.versioning import versioned
 from organizations.models import BodyAffiliation, Meeting, Position, Reorganisation, UnionBody
 
 
 @transaction.atomic
+@versioned(_("Chuyển tổ chức trực thuộc"))
 def move_body(*, body: UnionBody, new_parent: UnionBody | None, on: date, note: str = "") -> None:
     """Change the body a union body reports to, keeping the old link in its history."""
     open_link = body.affiliations.filter(ends_on__isnull=True).first()

@@ -1,16 +1,20 @@
 """Matching and ranking, the same rules on PostgreSQL (full-text, GIN) and SQLite (LIKE).
 
-Ranking, for each source: documents whose title holds every group, newest first; then
-documents whose text holds every group, newest first; then – only when those are few –
-documents holding some of the groups, most groups first, then newest.
+Ranking, for each source, in classes (`tiers`): the query as a phrase in the title, then in
+the text; the names it holds (people, bodies, places) kept together, title then text; every
+word anywhere, title then text. Newest first within a class (or the source's own order);
+within a page's class, documents with the reader's diacritics first. Then – only when those
+are few – documents holding some of the groups, most groups first, then newest.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import connection
 from django.db.models import (
     BooleanField,
+    Case,
     DateTimeField,
     ExpressionWrapper,
     F,
@@ -19,13 +23,18 @@ from django.db.models import (
     QuerySet,
     TextField,
     Value,
+    When,
 )
 from django.db.models.functions import Concat
 
 from lsunion.cache import cached_for_version
 from lsunion.collation import sort_key
-from lsunion.search.query import Phrase, Query
+from lsunion.search.query import Query
 from lsunion.search.registry import SearchSource
+from lsunion.text import nfc
+
+_WORD = re.compile(r"[^\W_]+")
+EXACT_SCAN = 20_000  # look for the reader's diacritics this far into a document
 
 COUNT_CAP = 1000  # "hơn 1.000 kết quả": counting every match of a common word costs too much
 SOME_WORDS_THRESHOLD = 10  # below this many all-words results, also show some-words results
@@ -68,16 +77,31 @@ class TextSearchMatch(Func):
         return f"({sql}))", params
 
 
-def _tsquery(groups, mode: str) -> str:
-    def phrase(words: Phrase) -> str:
-        return " <-> ".join(words)
+def _alternatives(group) -> str:
+    return "(" + " | ".join(" <-> ".join(p) for p in sorted(group)) + ")"
 
-    parts = ["(" + " | ".join(phrase(p) for p in sorted(group)) + ")" for group in groups]
-    return (" & " if mode == "all" else " | ").join(parts)
+
+def _tsquery(groups, mode: str) -> str:
+    """`all`/`any`: every/some group anywhere; `phrase`: the groups together, in order."""
+    joiner = {"all": " & ", "any": " | ", "phrase": " <-> "}[mode]
+    return joiner.join(_alternatives(group) for group in groups)
 
 
 def _padded(field_name: str) -> Concat:
     return Concat(Value(" "), F(field_name), Value(" "), output_field=TextField())
+
+
+PHRASE_VARIANTS = 32  # abbreviations multiply the spellings of a phrase; keep the first few
+
+
+def _phrase_q_sqlite(alias: str, groups) -> Q:
+    variants = [()]
+    for group in groups:
+        variants = [v + p for v in variants for p in sorted(group)][:PHRASE_VARIANTS]
+    q = Q()
+    for words in variants:
+        q |= Q(**{f"{alias}__contains": " " + " ".join(words) + " "})
+    return q
 
 
 def _group_q_sqlite(alias: str, group) -> Q:
@@ -95,14 +119,33 @@ def match(queryset: QuerySet, field_name: str, groups, mode: str = "all") -> Que
     return queryset.filter(condition)
 
 
-def exclude_match(queryset: QuerySet, field_name: str, groups) -> QuerySet:
-    """Leave out documents whose `field_name` holds all of the groups."""
-    queryset, condition = _condition(queryset, field_name, groups)
+def exclude_match(queryset: QuerySet, field_name: str, groups, mode: str = "all") -> QuerySet:
+    """Leave out documents whose `field_name` holds all of the groups (or the phrase)."""
+    queryset, condition = _condition(queryset, field_name, groups, mode)
     return queryset.exclude(condition)
 
 
-def capped_count(queryset: QuerySet, cap: int = COUNT_CAP) -> int:
+def capped_count(queryset: QuerySet, cap: int | None = None) -> int:
+    cap = COUNT_CAP if cap is None else cap
     return len(queryset.order_by().values_list("pk", flat=True)[: cap + 1])
+
+
+def counts(sources, query: Query, year: int | None = None, **filters) -> dict[str, int]:
+    """Every source's number of all-words matches, capped at COUNT_CAP + 1, in one query."""
+    if query.is_empty or not sources:
+        return {}
+    parts, params = [], []
+    for index, source in enumerate(sources):
+        every = match(base_queryset(source, year, **filters), source.text_field, query.groups)
+        inner = every.order_by().values("pk")[: COUNT_CAP + 1]
+        sql, inner_params = inner.query.get_compiler(using=inner.db).as_sql()
+        # Django's own compiled SQL with its parameters kept apart: nothing typed is inlined.
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted_{index})")  # noqa: S608
+        params.extend(inner_params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        row = cursor.fetchone()
+    return {source.key: total for source, total in zip(sources, row, strict=True)}
 
 
 @dataclass
@@ -143,6 +186,10 @@ def _condition(queryset: QuerySet, field_name: str, groups, mode: str = "all"):
         return queryset, TextSearchMatch(field_name, _tsquery(groups, mode))
     alias = f"_padded_{field_name}"
     queryset = queryset.alias(**{alias: _padded(field_name)})
+    if mode == "phrase":
+        return queryset, ExpressionWrapper(
+            _phrase_q_sqlite(alias, groups), output_field=BooleanField()
+        )
     parts = [_group_q_sqlite(alias, group) for group in groups]
     combined = parts[0]
     for part in parts[1:]:
@@ -160,6 +207,24 @@ def base_queryset(source: SearchSource, year: int | None = None, **filters) -> Q
     return queryset
 
 
+def tiers(source: SearchSource, query: Query) -> list[tuple[str, tuple, str]]:
+    """The rank classes, best first, as (field, groups, mode).
+
+    The query as a phrase, then with the names it holds kept together, then its words
+    anywhere; each in the title before the whole text.
+    """
+    plans = []
+    if len(query.groups) > 1:
+        plans.append((query.groups, "phrase"))
+    if query.name_groups and len(query.name_groups) > 1:
+        plans.append((query.name_groups, "all"))
+    plans.append((query.groups, "all"))
+    fields = [source.title_field]
+    if source.text_field != source.title_field:
+        fields.append(source.text_field)
+    return [(name, groups, mode) for groups, mode in plans for name in fields]
+
+
 def search_source(
     source: SearchSource,
     query: Query,
@@ -170,36 +235,49 @@ def search_source(
     year: int | None = None,
     **filters,
 ) -> SourceResults:
-    """One page of a source's results in rank order: title holds every group, then text
-    holds every group, then (shown apart) text holds some groups; newest first within each.
+    """One page of a source's results in rank order (see `tiers`; newest first, or the
+    source's own order, within a class; the reader's diacritics first on the page); then,
+    shown apart, documents holding only some of the groups.
 
     Items come up to limit + 1, so callers know whether there is more.
     """
     if query.is_empty:
         return SourceResults(source)
     base = base_queryset(source, year, **filters)
-    if source.window:
-        return _search_large(base, source, query, offset, limit, count)
-    return _search_small(base, source, query, offset, limit, count)
-
-
-def _search_small(base, source, query, offset, limit, count) -> SourceResults:
-    """Small tables (bodies, meetings, recipients…): every group matched, title matches first;
-    documents with only some of the groups only when those are few."""
-    every = match(base, source.text_field, query.groups)
-    ranked, title_hit = _condition(every, source.title_field, query.groups)
-    ranked = _ordered(ranked.annotate(title_hit=title_hit), source, (F("title_hit").desc(),))
-    results = SourceResults(source)
-    results.items = list(ranked[offset : offset + limit + 1])
-    results.total = capped_count(every) if count else offset + len(results.items)
-    if offset == 0 and len(query.groups) > 1 and len(results.items) < limit:
+    search = _search_large if source.window else _search_small
+    results = search(base, source, query, offset, limit, count)
+    results.items = exact_first(results.items, source, query)
+    threshold = SOME_WORDS_THRESHOLD if source.window else limit
+    # A number either names a document or not: "123" and "LĐLĐ" apart are no answer.
+    partial = len(query.groups) > 1 and not query.is_reference
+    if offset == 0 and partial and len(results.items) < threshold:
         some = exclude_match(
             match(base, source.text_field, query.groups, "any"), source.text_field, query.groups
         )
-        # Candidates in the cheapest order (sorting a whole table by a collation is not);
-        # the few kept are put in the source's order in Python.
-        rows = list(_ordered(some, source, cheap=True)[:SOME_WORDS_CANDIDATES])
-        results.some_words = _most_groups_first(rows, source, query)[: limit - len(results.items)]
+        if source.window:
+            rows = _fetch(some, source, 0, SOME_WORDS_CANDIDATES, _window_cutoff(source))
+            keep = limit
+        else:
+            # Candidates in the cheapest order (sorting a whole table by a collation is not);
+            # the few kept are put in the source's order in Python.
+            rows = list(_ordered(some, source, cheap=True)[:SOME_WORDS_CANDIDATES])
+            keep = limit - len(results.items)
+        results.some_words = _most_groups_first(rows, source, query)[:keep]
+    return results
+
+
+def _search_small(base, source, query, offset, limit, count) -> SourceResults:
+    """Small tables (bodies, meetings, people…): one query, the rank class computed per row."""
+    every = match(base, source.text_field, query.groups)
+    queryset, whens = every, []
+    for index, (name, groups, mode) in enumerate(tiers(source, query)):
+        queryset, condition = _condition(queryset, name, groups, mode)
+        whens.append(When(condition, then=Value(index)))
+    ranked = queryset.annotate(search_tier=Case(*whens, default=Value(len(whens))))
+    ranked = _ordered(ranked, source, (F("search_tier").asc(),))
+    results = SourceResults(source)
+    results.items = list(ranked[offset : offset + limit + 1])
+    results.total = capped_count(every) if count else offset + len(results.items)
     return results
 
 
@@ -233,36 +311,65 @@ def _fetch(tier: QuerySet, source: SearchSource, start: int, stop: int, cutoff) 
 
 
 def _search_large(base, source, query, offset, limit, count) -> SourceResults:
-    """Articles: one query per tier over the newest documents, the whole archive if needed."""
+    """Articles, recipients: one query per rank class, over the newest documents first,
+    until the page is full. Each class leaves out the rows of the classes before it."""
     results = SourceResults(source)
     cutoff = _window_cutoff(source)
-    every = match(base, source.text_field, query.groups)
-    # A source's text includes its title, so a title match needs no test of the text.
-    in_title = match(base, source.title_field, query.groups)
-    in_text = exclude_match(every, source.title_field, query.groups)
     if count:
-        title_total = capped_count(in_title)
-        results.total = title_total + (capped_count(in_text) if title_total <= COUNT_CAP else 0)
-    else:
-        title_total = None
-    items = _fetch(in_title, source, offset, offset + limit + 1, cutoff)
-    if title_total is None:  # without counts we only ever serve the first page
-        title_total = len(items)
-    wanted = limit + 1 - len(items)
-    if wanted > 0 and source.title_field != source.text_field:
-        start = max(0, offset - title_total)
-        items += _fetch(in_text, source, start, start + wanted, cutoff)
+        results.total = capped_count(match(base, source.text_field, query.groups))
+    skip, items, earlier = offset, [], []
+    for index, (name, groups, mode) in enumerate(tiers(source, query)):
+        tier = match(base, name, groups, mode)
+        for previous in earlier:
+            tier = exclude_match(tier, *previous)
+        earlier.append((name, groups, mode))
+        if skip:
+            before = capped_count(tier, skip)
+            if before <= skip:
+                skip -= before
+                continue
+        rows = _fetch(tier, source, skip, skip + limit + 1 - len(items), cutoff)
+        skip = 0
+        for row in rows:
+            row.search_tier = index
+        items += rows
+        if len(items) > limit:
+            break
     results.items = items
     if not count:
         results.total = offset + len(items)
-
-    if offset == 0 and len(query.groups) > 1 and len(items) < SOME_WORDS_THRESHOLD:
-        some = exclude_match(
-            match(base, source.text_field, query.groups, "any"), source.text_field, query.groups
-        )
-        rows = _fetch(some, source, 0, SOME_WORDS_CANDIDATES, cutoff)
-        results.some_words = _most_groups_first(rows, source, query)[:limit]
     return results
+
+
+def _marked_words(text: str) -> str:
+    return " " + " ".join(_WORD.findall(nfc(text).lower())) + " "
+
+
+def exact_first(items: list, source: SearchSource, query: Query) -> list:
+    """Within a rank class (phrase, names together, words apart), documents written with
+    the reader's diacritics come first, before the title-or-text order: a title "Đó thì gắm"
+    is not what a reader typing "Đỗ Thị Gấm" means. Typed without diacritics, the order
+    stays as the database gave it.
+    """
+    if not query.marked or len(items) < 2:
+        return items
+    fields = 1 if source.text_field == source.title_field else 2
+    phrase = " " + " ".join(query.typed) + " "
+    words = [f" {w} " for w in query.typed]
+
+    def key(pair):
+        index, obj = pair
+        text = _marked_words(source.exact_text(obj)[:EXACT_SCAN])
+        tier = getattr(obj, "search_tier", 0)
+        return (
+            tier // fields,
+            phrase not in text,
+            -sum(w in text for w in words),
+            tier,
+            index,
+        )
+
+    return [obj for _, obj in sorted(enumerate(items), key=key)]
 
 
 def _most_groups_first(rows: list, source: SearchSource, query: Query) -> list:

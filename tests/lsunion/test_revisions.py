@@ -3,7 +3,6 @@
 import pytest
 from reversion.models import Revision, Version
 
-from news.models import Article
 from tests.factories import ArticleFactory, DecisionFactory, MeetingFactory, UnionBodyFactory
 
 pytestmark = pytest.mark.django_db
@@ -65,33 +64,6 @@ def test_two_versions_can_be_compared(staff_client):
     assert "Tin gốc" in page and "Tin mới" in page
     assert "-Đoạn hai." in page and "+Đoạn ba." in page
     assert "Tiêu đề" in page
-
-
-def test_restoring_a_version_brings_back_the_original_as_a_new_version(staff_client):
-    article = ArticleFactory(
-        title="Tiêu đề ban đầu", summary="Sapo ban đầu", body="<p>Ban đầu.</p>"
-    )
-    original = Article.objects.values("title", "summary", "body", "byline", "category_id").get(
-        pk=article.pk
-    )
-    url = f"{ADMIN}/news/article/{article.pk}/change/"
-    staff_client.post(
-        url, change_form(article, title="Tiêu đề sai", summary="Sapo sai", body="<p>Sai.</p>")
-    )
-    first = Version.objects.get_for_object(article).last()
-    count = Version.objects.get_for_object(article).count()
-
-    revert_url = f"{ADMIN}/news/article/{article.pk}/history/{first.pk}/"
-    form = staff_client.get(revert_url)
-    assert form.status_code == 200 and "khôi phục phiên bản này" in form.content.decode()
-    response = staff_client.post(revert_url, change_form(Article(**{**original, "pk": article.pk,
-                                 "slug": article.slug})))  # fmt: skip
-    assert response.status_code == 302
-    restored = Article.objects.values("title", "summary", "body", "byline", "category_id").get(
-        pk=article.pk
-    )
-    assert restored == original
-    assert Version.objects.get_for_object(article).count() == count + 1
 
 
 def test_the_administrator_has_an_audit_list_of_recent_changes_per_user(staff_client):
