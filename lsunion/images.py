@@ -5,17 +5,19 @@ under `renditions/` with the width in the name. Pages build `srcset` from the na
 so showing a picture never costs a query or a storage lookup.
 """
 
+import contextlib
 import io
 import posixpath
 import re
 import secrets
+import threading
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, Storage, default_storage
 from django.utils.translation import gettext as _
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 # Formats we accept, and the extensions that may carry them.
 ACCEPTED = {
@@ -29,6 +31,24 @@ _SIZED_NAME = re.compile(r"^(?P<stem>.+)-(?P<w>\d{1,5})x(?P<h>\d{1,5})\.(?P<ext>
 
 Image.MAX_IMAGE_PIXELS = None  # we check the pixel count ourselves, before decoding
 _SRGB = ImageCms.createProfile("sRGB")
+
+
+@contextlib.contextmanager
+def _truncation_is_an_error():
+    """WeasyPrint sets Pillow's process-wide LOAD_TRUNCATED_IMAGES on import (so that a PDF
+    renders whatever its pictures), after which a cut-off upload would decode "fine", grey at
+    the bottom. While an upload is decoded, truncation is an error again. The images PDFs
+    draw are ones we stored, complete, so the moment this lasts costs them nothing."""
+    with _truncation_lock:
+        saved = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = saved
+
+
+_truncation_lock = threading.Lock()
 
 
 def _reject(message: str) -> ValidationError:
@@ -59,7 +79,7 @@ def inspect(upload) -> tuple[str, int, int]:
         # later. Decode it once here (the pixel count is already capped) so every upload
         # path refuses it with a message instead of failing while cleaning.
         upload.seek(0)
-        with Image.open(upload) as decoded:
+        with Image.open(upload) as decoded, _truncation_is_an_error():
             try:
                 decoded.load()
             except (OSError, SyntaxError, ValueError, EOFError):

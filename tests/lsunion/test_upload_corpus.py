@@ -142,6 +142,16 @@ def stored_files(name: str) -> list[str]:
     return names
 
 
+@pytest.fixture(autouse=True)
+def weasyprint_loaded():
+    """As in a worker that has rendered a PDF: WeasyPrint turns on Pillow's
+    LOAD_TRUNCATED_IMAGES for the whole process when it is imported."""
+    import weasyprint  # noqa: F401
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+
+
 @pytest.mark.parametrize("path", PATHS)
 @pytest.mark.parametrize("case", REFUSED)
 def test_hostile_or_broken_uploads_are_refused_with_a_vietnamese_message(staff_client, path, case):
