@@ -97,7 +97,7 @@ bench: install bench-deps
 	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) BENCH_REDIS_URL=$(BENCH_REDIS_URL) $(PY) -m bench.run $(BENCH_ARGS)
 
 bench-search: install bench-deps
-	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench.search $(BENCH_ARGS)
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) BENCH_REDIS_URL=$(BENCH_REDIS_URL) $(PY) -m bench.search $(BENCH_ARGS)
 
 clean:
 	rm -rf .venv .tools staticfiles artifacts node_modules

@@ -49,4 +49,10 @@ RECIPIENTS = SearchSource(
     window=2000,
     snippet=lambda recipient: " ".join(filter(None, [recipient.position, recipient.unit])),
     title_of=lambda recipient: recipient.name,
+    vocabulary=lambda: (
+        text
+        for row in Recipient.objects.published().values_list("full_name", "collective_name", "unit")
+        for text in row
+        if text
+    ),
 )

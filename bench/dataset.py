@@ -155,15 +155,16 @@ def articles(body_ids: list[int], total: int = 100_000, photos: int = 60) -> Non
             "".join(f"<p>{RNG.choice(sentences)}.</p>" for _ in range(RNG.randrange(3, 8)))
         )
         published = now - timedelta(minutes=RNG.randrange(60 * 24 * 3650))
+        byline = f"Tin và ảnh: {person_name()}"
         batch.append(Article(
             title=title, slug=f"{slugify_vi(title, 90)}-{n}", summary=summary, body=body,
-            byline=f"Tin và ảnh: {person_name()}", category=RNG.choice(categories),
+            byline=byline, category=RNG.choice(categories),
             source_body_id=RNG.choice(body_ids), status=Article.Status.PUBLISHED,
             published_at=published, is_featured=n % 97 == 0,
             cover_image=photo_names[n % len(photo_names)] if n % 3 == 0 else "",
             cover_alt="Quang cảnh hoạt động công đoàn" if n % 3 == 0 else "",
-            search_title=normalise(title),
-            search_text=normalise(f"{title} {summary} {strip_tags(body)}"),
+            search_title=normalise(f"{title} {byline}"),
+            search_text=normalise(f"{title} {summary} {byline} {strip_tags(body)}"),
         ))  # fmt: skip
         if len(batch) >= BATCH:
             with transaction.atomic():

@@ -1,11 +1,22 @@
 """What organizations contributes to site search (registered in OrganizationsConfig.ready)."""
 
+from django.db.models import Case, Value, When
+from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
 from lsunion.collation import vi_order
 from lsunion.html import strip_tags
 from lsunion.search.registry import SearchSource
 from organizations.models import Meeting, Person, UnionBody
+
+K = UnionBody.Kind
+# A reader typing "Văn Quan" means the district federation before the schools in it.
+LEVEL = Case(
+    When(kind__in=[K.NATIONAL, K.PROVINCIAL], then=Value(0)),
+    When(kind__in=[K.DISTRICT, K.SECTORAL, K.ECONOMIC_ZONE, K.DIRECT], then=Value(1)),
+    When(kind=K.SUB_UNIT, then=Value(3)),
+    default=Value(2),
+)
 
 BODIES = SearchSource(
     key="to-chuc",
@@ -26,11 +37,13 @@ BODIES = SearchSource(
     title_field="search_text",
     text_field="search_text",
     order=20,
-    order_by=(vi_order("name"), "pk"),
+    # Then the shortest name: the one that is most nearly what the reader typed.
+    order_by=(LEVEL.asc(), Length("name").asc(), vi_order("name"), "pk"),
     snippet=lambda body: " ".join(
         filter(None, [body.short_name, body.address, strip_tags(body.description)])
     ),
     title_of=lambda body: body.name,
+    vocabulary=lambda: UnionBody.objects.values_list("name", flat=True),
 )
 
 MEETINGS = SearchSource(
@@ -54,6 +67,7 @@ MEETINGS = SearchSource(
     order=30,
     snippet=lambda meeting: " ".join(filter(None, [meeting.place, meeting.summary])),
     title_of=lambda meeting: meeting.title,
+    vocabulary=lambda: Meeting.objects.values_list("title", flat=True),
 )
 
 PEOPLE = SearchSource(
@@ -66,6 +80,7 @@ PEOPLE = SearchSource(
     order=60,
     order_by=(vi_order("full_name"), "pk"),
     title_of=lambda person: person.full_name,
+    vocabulary=lambda: Person.objects.values_list("full_name", flat=True),
 )
 
 

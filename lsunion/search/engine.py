@@ -125,8 +125,27 @@ def exclude_match(queryset: QuerySet, field_name: str, groups, mode: str = "all"
     return queryset.exclude(condition)
 
 
-def capped_count(queryset: QuerySet, cap: int = COUNT_CAP) -> int:
+def capped_count(queryset: QuerySet, cap: int | None = None) -> int:
+    cap = COUNT_CAP if cap is None else cap
     return len(queryset.order_by().values_list("pk", flat=True)[: cap + 1])
+
+
+def counts(sources, query: Query, year: int | None = None, **filters) -> dict[str, int]:
+    """Every source's number of all-words matches, capped at COUNT_CAP + 1, in one query."""
+    if query.is_empty or not sources:
+        return {}
+    parts, params = [], []
+    for index, source in enumerate(sources):
+        every = match(base_queryset(source, year, **filters), source.text_field, query.groups)
+        inner = every.order_by().values("pk")[: COUNT_CAP + 1]
+        sql, inner_params = inner.query.get_compiler(using=inner.db).as_sql()
+        # Django's own compiled SQL with its parameters kept apart: nothing typed is inlined.
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted_{index})")  # noqa: S608
+        params.extend(inner_params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        row = cursor.fetchone()
+    return {source.key: total for source, total in zip(sources, row, strict=True)}
 
 
 @dataclass
@@ -229,7 +248,9 @@ def search_source(
     results = search(base, source, query, offset, limit, count)
     results.items = exact_first(results.items, source, query)
     threshold = SOME_WORDS_THRESHOLD if source.window else limit
-    if offset == 0 and len(query.groups) > 1 and len(results.items) < threshold:
+    # A number either names a document or not: "123" and "LĐLĐ" apart are no answer.
+    partial = len(query.groups) > 1 and not query.is_reference
+    if offset == 0 and partial and len(results.items) < threshold:
         some = exclude_match(
             match(base, source.text_field, query.groups, "any"), source.text_field, query.groups
         )

@@ -72,7 +72,10 @@ def passage(text: str, phrases, width: int = 240) -> SafeString:
     """About `width` characters around the first match (or the start), marked."""
     text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", (text or "")[:PASSAGE_SCAN])).strip()
     pattern = _pattern(phrases)
-    found = pattern.search(fold(text)) if pattern else None
+    # Centre on the longest match (the whole phrase where it stands together), the first
+    # among equals.
+    matches = list(pattern.finditer(fold(text))) if pattern else []
+    found = max(matches, key=lambda m: m.end() - m.start(), default=None)
     start = max(0, (found.start() if found else 0) - width // 3)
     if start:
         space = text.find(" ", start)

@@ -38,8 +38,14 @@ class Query:
 
     @property
     def phrases(self) -> set[Phrase]:
-        """Every phrase of every group, for highlighting."""
-        return {phrase for group in self.groups for phrase in group}
+        """For highlighting: the whole query, the names it holds, then every group's phrases
+        (the longest found is marked, so "Đỗ Thị Gấm" is one mark where it stands together)."""
+        found = {phrase for group in self.groups for phrase in group}
+        if len(self.groups) > 1:
+            found |= _joined(self.groups)
+        for group in self.name_groups or ():
+            found |= group
+        return found
 
 
 def _equivalences() -> list[tuple[Phrase, Phrase]]:

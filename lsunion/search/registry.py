@@ -1,6 +1,6 @@
 """What each app contributes to site search, declared in its AppConfig.ready()."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
@@ -25,6 +25,8 @@ class SearchSource:
     window: int = 0
     # Plain text in which the reader's diacritics are looked for (default: title and snippet).
     exact: Callable[[object], str] | None = None
+    # Plain texts whose words make the vocabulary of "did you mean" (titles, names).
+    vocabulary: Callable[[], Iterable[str]] | None = None
 
     def exact_text(self, obj) -> str:
         if self.exact is not None:

@@ -6,6 +6,7 @@ from lsunion.cache import public_page
 from lsunion.search import engine, registry
 from lsunion.search.highlight import mark, passage
 from lsunion.search.query import parse
+from lsunion.search.suggest import suggestion
 
 OVERVIEW_LIMIT = {"tin-bai": 10}
 OVERVIEW_DEFAULT = 5
@@ -71,7 +72,23 @@ class SearchView(TemplateView):
             if query.is_reference:
                 # A number names one document: the type whose title holds it comes first.
                 context["groups"].sort(key=lambda g: not g["number_in_title"])
-        context["found_any"] = any(g["items"] or g["some_words"] for g in context["groups"])
+            totals = engine.counts(registry.sources(), query, year=year, **filters)
+            for group in context["groups"]:
+                group["total"] = totals.get(group["source"].key, 0)
+                group["more_than_cap"] = group["total"] > engine.COUNT_CAP
+        groups = context["groups"]
+        context["found_any"] = any(g["items"] or g["some_words"] for g in groups)
+        total = sum(g["total"] for g in groups if g["items"])
+        context["total"] = min(total, engine.COUNT_CAP + 1)
+        context["more_than_cap"] = total > engine.COUNT_CAP
+        context["count_cap"] = engine.COUNT_CAP
+        if not query.is_empty and not any(g["items"] for g in groups):
+            context["suggestion"] = suggestion(query)
+            if context["suggestion"]:
+                again = self.request.GET.copy()
+                again["q"] = context["suggestion"]
+                again.pop("page", None)
+                context["suggestion_query"] = again.urlencode()
         params = self.request.GET.copy()
         params.pop("page", None)
         context["query_string"] = params.urlencode()

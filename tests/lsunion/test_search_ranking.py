@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.factories import ArticleFactory, DecisionFactory, UnionBodyFactory
+from tests.factories import ArticleFactory, DecisionFactory, MeetingFactory, UnionBodyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +105,99 @@ def test_a_decision_number_puts_that_decision_first_on_the_overview(client):
         page = client.get("/tim-kiem/", {"q": typed}).content.decode().split("<main", 1)[1]
         assert decision.get_absolute_url() in page
         assert page.index('id="nhom-quyet-dinh"') < page.index('id="nhom-tin-bai"'), typed
+
+
+def summary(client, q, **params) -> str:
+    page = client.get("/tim-kiem/", {"q": q, **params}).content.decode()
+    return page.split("<main", 1)[1]
+
+
+def test_the_page_says_how_many_results_there_are_and_per_type(client):
+    ArticleFactory.create_batch(3, title="Giải bóng chuyền công nhân")
+    MeetingFactory(title="Hội nghị bàn về giải bóng chuyền")
+    page = summary(client, "bong chuyen")
+    assert "Tìm thấy 4 kết quả" in page
+    assert 'Tin bài <span class="meta">(3)</span>' in page
+    assert 'Hội nghị <span class="meta">(1)</span>' in page
+    assert "Tìm thấy 3 kết quả" in summary(client, "bong chuyen", loai="tin-bai")
+
+
+def test_a_count_too_costly_to_finish_says_more_than_the_cap(client, monkeypatch):
+    from lsunion.search import engine
+
+    assert engine.COUNT_CAP == 1000  # "Tìm thấy hơn 1.000 kết quả"
+    monkeypatch.setattr(engine, "COUNT_CAP", 3)
+    ArticleFactory.create_batch(4, title="Giải bóng chuyền công nhân")
+    ArticleFactory.create_batch(3, title="Công nhân chơi bóng chuyền")
+    page = summary(client, "bong chuyen")
+    assert "Tìm thấy hơn 3 kết quả" in page
+    assert 'Tin bài <span class="meta">(hơn 3)</span>' in page
+    assert "Tìm thấy 3 kết quả" in summary(client, "choi bong chuyen")
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("dinh lpa", "đình lập"),  # two letters swapped
+        ("cong doanf", "công đoàn"),  # an extra letter (a Telex tone key)
+        ("Đình Lậo", "Đình Lập"),  # the neighbouring key; the reader's own words kept
+        ("bac sn", "bắc sơn"),  # a letter dropped
+        ("Bắc Sown", "Bắc Sơn"),  # capitals kept
+    ],
+)
+def test_a_mistyped_query_that_finds_nothing_suggests_the_nearest_spelling(client, typed, meant):
+    article("Công đoàn huyện Đình Lập thăm hỏi đoàn viên", 1)
+    article("Đoàn viên Bắc Sơn nhận quà", 2)
+    page = summary(client, typed)
+    assert "Có phải bạn muốn tìm:" in page
+    link = page.split("Có phải bạn muốn tìm:", 1)[1].split("</a>", 1)[0]
+    assert link.endswith(meant), link
+    # Following the suggestion finds the article.
+    href = link.split('href="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    assert "Tìm thấy" in client.get("/tim-kiem/" + href).content.decode()
+
+
+def test_a_query_that_finds_something_suggests_nothing(client):
+    ArticleFactory(title="Công đoàn huyện Đình Lập thăm hỏi đoàn viên")
+    assert "Có phải bạn muốn tìm" not in summary(client, "dinh lap")
+    assert "Có phải bạn muốn tìm" not in summary(client, "xyzzyq")
+
+
+def test_the_quoted_passage_is_where_the_words_stand_together(client):
+    article(
+        "Văn Quan tổ chức hội nghị",
+        3,
+        body="<p>"
+        + "Phong trào thi đua được đẩy mạnh, chế độ chính sách được bảo đảm. " * 20
+        + "</p>",
+        byline="Tin và ảnh: Đỗ Thị Gấm",
+    )
+    page = summary(client, "Đỗ Thị Gấm")
+    assert "Tin và ảnh: <mark>Đỗ Thị Gấm</mark>" in page
+
+
+def test_a_number_finds_its_document_or_nothing_never_its_parts_apart(client):
+    ArticleFactory(title="Trao 123 suất quà của LĐLĐ tỉnh", body="<p>Theo QĐ mới.</p>")
+    page = summary(client, "123/QĐ-LĐLĐ")
+    assert "Kết quả khớp một phần" not in page
+    assert "Trao 123 suất quà" not in page
+
+
+def test_a_name_finds_the_articles_she_wrote_before_those_that_mention_her(client):
+    mentions = article("Hội nghị nữ công", 1, body="<p>Chị Đỗ Thị Gấm phát biểu tại hội nghị.</p>")
+    wrote = article("Văn Quan sơ kết 6 tháng", 500, byline="Tin và ảnh: Đỗ Thị Gấm")
+    assert_ranked(client, "Đỗ Thị Gấm", wrote, mentions)
+    assert_ranked(client, "do thi gam", wrote, mentions)
+
+
+def test_a_place_typed_finds_its_own_body_before_longer_names_that_hold_it(client):
+    its_school = UnionBodyFactory(name="Công đoàn cơ sở Trường THPT Văn Quan", kind="grassroots")
+    district = UnionBodyFactory(name="Liên đoàn Lao động huyện Văn Quan", kind="district")
+    city = UnionBodyFactory(name="Liên đoàn Lao động thành phố Lạng Sơn", kind="district")
+    longer = UnionBodyFactory(
+        name="Liên đoàn Lao động huyện thành phố Lạng Sơn cũ", kind="district"
+    )
+    page = summary(client, "van quan", loai="to-chuc")
+    assert page.index(district.get_absolute_url()) < page.index(its_school.get_absolute_url())
+    page = summary(client, "thanh pho lang son", loai="to-chuc")
+    assert page.index(city.get_absolute_url()) < page.index(longer.get_absolute_url())
