@@ -8,6 +8,10 @@ class AwardsConfig(AppConfig):
     verbose_name = "Thi đua – Khen thưởng"
 
     def ready(self):
+        from awards import desk
+        from lsunion import desk as desks
+
+        desks.register(desk.provide)
         from django.db.models.signals import post_delete, post_save
 
         from awards import sections as award_sections

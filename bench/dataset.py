@@ -163,7 +163,7 @@ def articles(body_ids: list[int], total: int = 100_000, photos: int = 60) -> Non
             published_at=published, is_featured=n % 97 == 0,
             cover_image=photo_names[n % len(photo_names)] if n % 3 == 0 else "",
             cover_alt="Quang cảnh hoạt động công đoàn" if n % 3 == 0 else "",
-            search_title=normalise(title),
+            search_title=normalise(f"{title} {byline}"),
             search_text=normalise(f"{title} {summary} {byline} {strip_tags(body)}"),
         ))  # fmt: skip
         if len(batch) >= BATCH:

@@ -24,6 +24,30 @@ def current_token(obj) -> str:
     return str(latest.first() or "")
 
 
+def excerpts(before: str, after: str, room: int = 60) -> tuple[str, str]:
+    """The part of two long texts that differs, with a little context on each side."""
+    context = 20
+    if max(len(before), len(after)) <= room + 2 * context:
+        return before, after
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end = 0
+    while (
+        end < min(len(before), len(after)) - start
+        and before[len(before) - 1 - end] == after[len(after) - 1 - end]
+    ):
+        end += 1
+    head = max(0, start - context)
+
+    def cut(text: str) -> str:
+        middle = text[head : len(text) - max(0, end - context)]
+        middle = Truncator(middle).chars(room + 2 * context)
+        return ("…" if head else "") + middle + ("…" if end > context else "")
+
+    return cut(before), cut(after)
+
+
 def conflict_message(obj, opened: str):
     """Who saved the record since the version `opened`, and what they changed."""
     from lsunion.revisions import differences
@@ -40,14 +64,7 @@ def conflict_message(obj, opened: str):
     changes = format_html_join(
         "",
         "<li>{}: “{}” → “{}”</li>",
-        (
-            (
-                str(row["label"]).capitalize(),
-                Truncator(row["before"]).chars(120),
-                Truncator(row["after"]).chars(120),
-            )
-            for row in rows
-        ),
+        ((str(row["label"]).capitalize(), *excerpts(row["before"], row["after"])) for row in rows),
     )
     return format_html(
         "{}<ul>{}</ul>{}",
@@ -62,6 +79,15 @@ def conflict_message(obj, opened: str):
             "rồi bấm Lưu lần nữa nếu muốn bản của bạn thay thế bản vừa được lưu."
         ),
     )
+
+
+class VersionTokenField(forms.CharField):
+    """Hidden; says which version the form was opened on, and is never itself a change."""
+
+    widget = forms.HiddenInput
+
+    def has_changed(self, initial, data):
+        return False
 
 
 class ConflictGuardAdminMixin:
@@ -84,7 +110,7 @@ class ConflictGuardAdminMixin:
         base = kwargs.pop("form", self.form)
 
         class GuardedForm(base):
-            version_token = forms.CharField(required=False, widget=forms.HiddenInput)
+            version_token = VersionTokenField(required=False, label=_("phiên bản đang sửa"))
 
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@ revert view, and is itself saved as a new version.
 import difflib
 import html
 import re
+from datetime import datetime
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
@@ -17,6 +18,7 @@ from django.db.models import ForeignKey, ManyToManyField
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
@@ -41,6 +43,8 @@ def _display(field, value) -> str:
         return ", ".join(str(t) for t in targets) or "—"
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        return timezone.localtime(value).strftime("%H:%M %d/%m/%Y")
     return _plain(value)
 
 

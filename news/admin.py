@@ -1,9 +1,10 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -11,11 +12,11 @@ from reversion.admin import VersionAdmin
 
 from lsunion.admin_stamps import StampedAdminMixin
 from lsunion.revisions import RevisionsAdminMixin
-from news import services
+from news import review, services
 from news.forms import ArticleAdminForm, ArticlePhotoInlineForm, WorkflowStep
 from news.legacy_admin import LegacyImportAdminMixin
 from news.mentions_admin import MentionsAdminMixin
-from news.models import Article, ArticlePhoto, Category, Slogan
+from news.models import Article, ArticleEvent, ArticlePhoto, Category, Slogan
 from news.views import ArticleView
 from organizations import permissions
 from organizations.admin_scope import ScopedAdminMixin
@@ -59,6 +60,38 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class MineFilter(admin.SimpleListFilter):
+    title = _("của tôi")
+    parameter_name = "cua_toi"
+
+    def lookups(self, request, model_admin):
+        return [("nhap", _("Bản nháp của tôi")), ("tra-lai", _("Bài của tôi bị trả lại"))]
+
+    def queryset(self, request, queryset):
+        if self.value() not in {"nhap", "tra-lai"}:
+            return queryset
+        mine = queryset.filter(created_by=request.user, status=Article.Status.DRAFT)
+        last = ArticleEvent.objects.filter(article=OuterRef("pk")).order_by("-at", "-pk")
+        mine = mine.annotate(last_action=Subquery(last.values("action")[:1]))
+        returned = Q(last_action=ArticleEvent.Action.RETURNED)
+        if self.value() == "tra-lai":
+            return mine.filter(returned)
+        return mine.filter(Q(last_action__isnull=True) | ~returned)
+
+
+class MissingPhotoFileFilter(admin.SimpleListFilter):
+    title = _("ảnh trong bài")
+    parameter_name = "thieu_anh"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("Có ảnh chưa có tệp"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.filter(pk__in=ArticlePhoto.objects.filter(image="").values("article"))
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(
     MentionsAdminMixin,
@@ -83,6 +116,8 @@ class ArticleAdmin(
     list_filter = [
         "status",
         PublicationStateFilter,
+        MineFilter,
+        MissingPhotoFileFilter,
         "category",
         "is_featured",
         ("source_body", admin.RelatedOnlyFieldListFilter),
@@ -132,8 +167,9 @@ class ArticleAdmin(
                 ]
             },
         ),
+        (_("Lịch sử duyệt bài"), {"fields": ["review_history"]}),
         (
-            _("Lịch sử"),
+            _("Người tạo, người sửa"),
             {
                 "classes": ["collapse"],
                 "fields": ["created_at", "created_by", "updated_at", "updated_by"],
@@ -156,30 +192,28 @@ class ArticleAdmin(
             '<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("Xem trước như bạn đọc")
         )
 
-    @admin.display(description=_("lịch sử duyệt bài"))
+    @admin.display(description=_("các bước duyệt"))
     def review_history(self, article):
-        events = article.events.select_related("by")[:20] if article.pk else []
-        if not events:
-            return "—"
-        rows = format_html_join(
-            "",
-            "<li>{} · {} · {}{}</li>",
-            (
-                (
-                    timezone.localtime(e.at).strftime("%H:%M %d/%m/%Y"),
-                    e.get_action_display(),
-                    e.by or "—",
-                    format_html(": “{}”", e.comment) if e.comment else "",
-                )
-                for e in events
-            ),
-        )
-        return format_html("<ul>{}</ul>", rows)
+        return review.history_html(article)
 
     def view_on_site(self, article):
         if article.is_visible:
             return article.get_absolute_url()
         return reverse("admin:news_article_preview", args=[article.pk])
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        article = self.get_object(request, object_id) if request.method == "GET" else None
+        if article is not None:
+            extra_context["returned"] = review.latest_return(article)
+            extra_context["is_author"] = article.created_by_id == request.user.pk
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        """History says what happened ("Gửi duyệt", "Trả lại: …") before what was edited."""
+        return review.change_message(
+            form, super().construct_change_message(request, form, formsets, add)
+        )
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {"may_import_legacy": permissions.acts_everywhere(request.user)}

@@ -8,6 +8,10 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin tức"
 
     def ready(self):
+        from lsunion import desk as desks
+        from news import desk
+
+        desks.register(desk.provide)
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from lsunion.cache import bump_on_change, register_due_provider

@@ -209,7 +209,8 @@ class Article(Stamped):
             others = Article.objects.exclude(pk=self.pk)
             self.slug = unique_slug(self.title, lambda s: others.filter(slug=s).exists(), 150)
         self._remember_old_slug()
-        self.search_title = normalise(self.title)
+        # The byline ranks with the title: a reader typing a name wants the articles she wrote.
+        self.search_title = normalise(f"{self.title} {self.byline}")
         self.search_text = normalise(
             " ".join([self.title, self.summary, self.byline, strip_tags(self.body)])
         )

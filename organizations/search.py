@@ -1,6 +1,7 @@
 """What organizations contributes to site search (registered in OrganizationsConfig.ready)."""
 
 from django.db.models import Case, Value, When
+from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
 from lsunion.collation import vi_order
@@ -36,7 +37,8 @@ BODIES = SearchSource(
     title_field="search_text",
     text_field="search_text",
     order=20,
-    order_by=(LEVEL.asc(), vi_order("name"), "pk"),
+    # Then the shortest name: the one that is most nearly what the reader typed.
+    order_by=(LEVEL.asc(), Length("name").asc(), vi_order("name"), "pk"),
     snippet=lambda body: " ".join(
         filter(None, [body.short_name, body.address, strip_tags(body.description)])
     ),

@@ -9,22 +9,41 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def parse(po: Path) -> dict[str, str]:
-    messages, msgid, msgstr, current = {}, None, None, None
+    """msgid → msgstr; a plural entry is stored the way .mo files keep it (NUL-joined forms)."""
+    messages: dict[str, str] = {}
+    msgid = plural = None
+    forms: dict[int, str] = {}
+    current = None
+
+    def flush():
+        if msgid is None:
+            return
+        if plural is None:
+            messages[msgid] = forms.get(-1, "")
+        else:
+            messages[msgid + "\0" + plural] = "\0".join(forms[i] for i in sorted(forms))
+
     for line in [*po.read_text(encoding="utf-8").splitlines(), ""]:
         line = line.strip()
         if line.startswith("msgid "):
-            if msgid is not None:
-                messages[msgid] = msgstr
-            msgid, msgstr, current = ast.literal_eval(line[6:]), "", "id"
+            flush()
+            msgid, plural, forms, current = ast.literal_eval(line[6:]), None, {}, "id"
+        elif line.startswith("msgid_plural "):
+            plural, current = ast.literal_eval(line[13:]), "plural"
+        elif line.startswith("msgstr["):
+            index = int(line[7 : line.index("]")])
+            forms[index] = ast.literal_eval(line[line.index("]") + 1 :].strip())
+            current = index
         elif line.startswith("msgstr "):
-            msgstr, current = ast.literal_eval(line[7:]), "str"
+            forms[-1], current = ast.literal_eval(line[7:]), -1
         elif line.startswith('"'):
             if current == "id":
                 msgid += ast.literal_eval(line)
-            else:
-                msgstr += ast.literal_eval(line)
-    if msgid is not None:
-        messages[msgid] = msgstr
+            elif current == "plural":
+                plural += ast.literal_eval(line)
+            elif current is not None:
+                forms[current] += ast.literal_eval(line)
+    flush()
     return messages
 
 

@@ -181,3 +181,23 @@ def test_a_number_finds_its_document_or_nothing_never_its_parts_apart(client):
     page = summary(client, "123/QĐ-LĐLĐ")
     assert "Kết quả khớp một phần" not in page
     assert "Trao 123 suất quà" not in page
+
+
+def test_a_name_finds_the_articles_she_wrote_before_those_that_mention_her(client):
+    mentions = article("Hội nghị nữ công", 1, body="<p>Chị Đỗ Thị Gấm phát biểu tại hội nghị.</p>")
+    wrote = article("Văn Quan sơ kết 6 tháng", 500, byline="Tin và ảnh: Đỗ Thị Gấm")
+    assert_ranked(client, "Đỗ Thị Gấm", wrote, mentions)
+    assert_ranked(client, "do thi gam", wrote, mentions)
+
+
+def test_a_place_typed_finds_its_own_body_before_longer_names_that_hold_it(client):
+    its_school = UnionBodyFactory(name="Công đoàn cơ sở Trường THPT Văn Quan", kind="grassroots")
+    district = UnionBodyFactory(name="Liên đoàn Lao động huyện Văn Quan", kind="district")
+    city = UnionBodyFactory(name="Liên đoàn Lao động thành phố Lạng Sơn", kind="district")
+    longer = UnionBodyFactory(
+        name="Liên đoàn Lao động huyện thành phố Lạng Sơn cũ", kind="district"
+    )
+    page = summary(client, "van quan", loai="to-chuc")
+    assert page.index(district.get_absolute_url()) < page.index(its_school.get_absolute_url())
+    page = summary(client, "thanh pho lang son", loai="to-chuc")
+    assert page.index(city.get_absolute_url()) < page.index(longer.get_absolute_url())
