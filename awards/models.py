@@ -24,8 +24,12 @@ def new_verification_code() -> str:
 
 
 def clean_code(value: str) -> str:
-    """A verification code as typed or scanned: case, spaces and dashes do not matter."""
-    return "".join(ch for ch in (value or "").upper() if ch.isalnum())[:32]
+    """A verification code as typed or scanned: case, spaces and dashes do not matter.
+
+    Codes are ASCII letters and digits; anything else (a name typed by mistake) is dropped,
+    so the cleaned code always fits the verification page's address.
+    """
+    return "".join(ch for ch in (value or "").upper() if ch.isascii() and ch.isalnum())[:32]
 
 
 class IssuingLevel(models.TextChoices):

@@ -1,10 +1,12 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.backends.signals import connection_created
 
 
 class LsunionConfig(AppConfig):
     """The project's own app: cross-app text, image, cache and date helpers."""
 
+    default = True
     name = "lsunion"
     verbose_name = "Cổng thông tin"
 
@@ -29,3 +31,10 @@ class LsunionConfig(AppConfig):
         from lsunion import versioning
 
         versioning.connect()
+
+
+class AdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with the project's site (lsunion.admin_lists.AdminSite)."""
+
+    default = False
+    default_site = "lsunion.admin_lists.AdminSite"

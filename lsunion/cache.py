@@ -31,6 +31,10 @@ WAIT_STEP = 0.02
 # Pages each worker keeps in memory (about 50 KB each), checked against the shared version.
 RECENT_PAGES = 200
 
+# While the shared cache cannot be asked, a worker keeps serving the pages it holds for
+# this long after it last read the version; then it renders every page fresh.
+STALE_SECONDS = 5.0
+
 _MISSING = object()
 _due_providers: list[Callable[[], datetime | None]] = []
 
@@ -46,12 +50,48 @@ def _next_due() -> float | None:
     return min(times).timestamp() if times else None
 
 
+def cache_available() -> bool:
+    """False while the shared cache (Redis) is failing; a local-memory cache never fails."""
+    return getattr(cache, "available", _always)()
+
+
+def _always() -> bool:
+    return True
+
+
+class _LastVersion:
+    """The version this worker last read, and whether a change could not be announced."""
+
+    version: str | None = None
+    read_at = 0.0
+    bump_pending = False
+
+
+_last = _LastVersion()
+
+
 def content_version() -> str:
-    """The current content version; rolls over by itself when a scheduled item falls due."""
+    """The current content version; rolls over by itself when a scheduled item falls due.
+
+    Without the shared cache, the version this worker last read holds for STALE_SECONDS (its
+    pages in memory are served); after that each call gives a new version, so pages are
+    rendered fresh. A change saved meanwhile is announced as soon as the cache is back.
+    """
     # With Redis, the version is remembered in this process until Redis reports a change
     # (lsunion.cache_backends): a page served from a worker's memory costs no round trip.
+    if _last.bump_pending and cache_available():
+        _last.bump_pending = False
+        cache.delete(STATE_KEY)
     read = getattr(cache, "tracked_get", cache.get)
-    return _current_version(read(STATE_KEY))
+    state = read(STATE_KEY)
+    if cache_available():
+        version = _current_version(state)
+        if cache_available():
+            _last.version, _last.read_at = version, time.monotonic()
+            return version
+    if _last.version is not None and time.monotonic() - _last.read_at < STALE_SECONDS:
+        return _last.version
+    return uuid.uuid4().hex
 
 
 def _current_version(state) -> str:
@@ -76,8 +116,15 @@ def bump() -> None:
 
     The second time covers a reader who rendered the old rows between the save and the commit.
     """
+    _announce()
+    transaction.on_commit(_announce)
+
+
+def _announce() -> None:
     cache.delete(STATE_KEY)
-    transaction.on_commit(lambda: cache.delete(STATE_KEY))
+    if not cache_available():
+        _last.bump_pending = True  # delete it once the cache answers again
+        _last.version = None  # and stop serving this worker's copies now
 
 
 def bump_on_change(sender, **kwargs) -> None:

@@ -12,15 +12,27 @@ Two changes to `django.core.cache.backends.redis.RedisCache`:
   changes, is evicted or expires; before using the remembered value the process polls that
   socket (no round trip) and drops the value if anything came. A change made through any
   app server reaches the others' sockets before its own reply reaches the editor.
+
+And one addition: Redis is a cache, so losing it fails no request. Any Redis error makes the
+operation answer as a miss (a read gives its default, a write does nothing, `add` says it
+added, so a renderer renders instead of waiting). The first error is logged once; for
+RETRY_SECONDS afterwards Redis is not asked at all, then asked again, and the moment it answers
+everything is as before. `available()` tells callers (the content version, the health check).
 """
 
 import contextlib
+import logging
 import os
 import select
 import threading
+import time
 
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
+from redis.exceptions import RedisError
+
+logger = logging.getLogger("lsunion.cache")
+RETRY_SECONDS = 2.0
 
 
 class ReusingRedisCacheClient(RedisCacheClient):
@@ -72,7 +84,9 @@ class _Tracked:
         import redis
 
         self._disconnect()
-        pool = redis.ConnectionPool.from_url(self.url, protocol=2, socket_timeout=5)
+        pool = redis.ConnectionPool.from_url(
+            self.url, protocol=2, socket_timeout=1, socket_connect_timeout=1
+        )
         listener, tracker = pool.make_connection(), pool.make_connection()
         for connection in (listener, tracker):
             connection.send_command("CLIENT", "ID")
@@ -119,6 +133,42 @@ class _Tracked:
             return False
 
 
+class _Outage:
+    """Whether Redis is failing, so that a dead Redis costs one log line, not one per request."""
+
+    def __init__(self):
+        self.since: float | None = None
+        self.retry_at = 0.0
+        self.lock = threading.Lock()
+
+    def skip(self) -> bool:
+        return self.since is not None and time.monotonic() < self.retry_at
+
+    def failed(self, error: Exception) -> None:
+        now = time.monotonic()
+        with self.lock:
+            first, self.since = self.since is None, self.since or now
+            self.retry_at = now + RETRY_SECONDS
+        if first:
+            logger.error(
+                "Redis unavailable (%s: %s): serving without the cache, retrying every %s s",
+                error.__class__.__name__,
+                error,
+                RETRY_SECONDS,
+            )
+
+    def answered(self) -> None:
+        if self.since is None:
+            return
+        with self.lock:
+            since, self.since = self.since, None
+        if since is not None:
+            logger.warning("Redis answers again after %.1f s", time.monotonic() - since)
+
+
+_outages: dict[str, _Outage] = {}
+
+
 class RedisCache(DjangoRedisCache):
     """settings.CACHES backend `lsunion.cache_backends.RedisCache` (same LOCATION/OPTIONS)."""
 
@@ -126,9 +176,28 @@ class RedisCache(DjangoRedisCache):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
         self._tracked: _Tracked | None = None
+        # Django makes one backend per thread; the outage is the process's, logged once.
+        self._outage = _outages.setdefault(str(self._servers), _Outage())
+
+    def available(self) -> bool:
+        """False while Redis is failing (from its first error until it answers again)."""
+        return self._outage.since is None
+
+    def _soft(self, miss, operation, *args, **kwargs):
+        if self._outage.skip():
+            return miss
+        try:
+            result = operation(*args, **kwargs)
+        except RedisError as error:
+            self._outage.failed(error)
+            return miss
+        self._outage.answered()
+        return result
 
     def tracked_get(self, key: str, default=None):
         """`get`, answered from this process while Redis reports no change to the key."""
+        if self._outage.skip():
+            return default
         full_key = self.make_and_validate_key(key)
         if self._tracked is None:
             self._tracked = _Tracked(self._servers[0], full_key)
@@ -140,7 +209,10 @@ class RedisCache(DjangoRedisCache):
                 return self.get(key, default)
             if full_key not in tracked.values:
                 # Read after polling: a change after this read will be in the socket next time.
-                tracked.values[full_key] = self.get(key, default)
+                value = self.get(key, default)
+                if not self.available():  # Redis failing: nothing worth remembering
+                    return value
+                tracked.values[full_key] = value
             return tracked.values[full_key]
 
     def _forget(self, key) -> None:
@@ -150,18 +222,43 @@ class RedisCache(DjangoRedisCache):
             with tracked.lock:
                 tracked.values.clear()
 
+    def get(self, key, default=None, version=None):
+        return self._soft(default, super().get, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._soft({}, super().get_many, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._soft(False, super().has_key, key, version)
+
     def set(self, key, *args, **kwargs):
         self._forget(key)
-        return super().set(key, *args, **kwargs)
+        return self._soft(None, super().set, key, *args, **kwargs)
+
+    def set_many(self, data, *args, **kwargs):
+        for key in data:
+            self._forget(key)
+        return self._soft(list(data), super().set_many, data, *args, **kwargs)
 
     def add(self, key, *args, **kwargs):
         self._forget(key)
-        return super().add(key, *args, **kwargs)
+        return self._soft(True, super().add, key, *args, **kwargs)
+
+    def touch(self, key, *args, **kwargs):
+        return self._soft(False, super().touch, key, *args, **kwargs)
+
+    def incr(self, key, *args, **kwargs):
+        self._forget(key)
+        return self._soft(1, super().incr, key, *args, **kwargs)
 
     def delete(self, key, *args, **kwargs):
         self._forget(key)
-        return super().delete(key, *args, **kwargs)
+        return self._soft(False, super().delete, key, *args, **kwargs)
+
+    def delete_many(self, keys, *args, **kwargs):
+        self._forget(None)
+        return self._soft(None, super().delete_many, keys, *args, **kwargs)
 
     def clear(self):
         self._forget(None)
-        return super().clear()
+        return self._soft(False, super().clear)

@@ -1,8 +1,20 @@
 """Model fields shared by the apps."""
 
+from django import forms
 from django.db import models
 
 from lsunion import images
+
+
+class CleanImageFormField(forms.ImageField):
+    """The form side: lsunion.images decides and words the refusal, as on every upload path."""
+
+    def to_python(self, data):
+        upload = forms.FileField.to_python(self, data)
+        if upload is None:
+            return None
+        images.inspect(upload)
+        return upload
 
 
 class CleanImageField(models.ImageField):
@@ -17,6 +29,9 @@ class CleanImageField(models.ImageField):
         kwargs.setdefault("validators", [images.validate_image])
         kwargs.setdefault("max_length", 200)
         super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": CleanImageFormField, **kwargs})
 
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)

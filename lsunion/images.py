@@ -5,17 +5,19 @@ under `renditions/` with the width in the name. Pages build `srcset` from the na
 so showing a picture never costs a query or a storage lookup.
 """
 
+import contextlib
 import io
 import posixpath
 import re
 import secrets
+import threading
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, Storage, default_storage
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 # Formats we accept, and the extensions that may carry them.
 ACCEPTED = {
@@ -28,6 +30,25 @@ RENDITION_FORMATS = ("webp", "jpg")
 _SIZED_NAME = re.compile(r"^(?P<stem>.+)-(?P<w>\d{1,5})x(?P<h>\d{1,5})\.(?P<ext>jpg|png|webp)$")
 
 Image.MAX_IMAGE_PIXELS = None  # we check the pixel count ourselves, before decoding
+_SRGB = ImageCms.createProfile("sRGB")
+
+
+@contextlib.contextmanager
+def _truncation_is_an_error():
+    """WeasyPrint sets Pillow's process-wide LOAD_TRUNCATED_IMAGES on import (so that a PDF
+    renders whatever its pictures), after which a cut-off upload would decode "fine", grey at
+    the bottom. While an upload is decoded, truncation is an error again. The images PDFs
+    draw are ones we stored, complete, so the moment this lasts costs them nothing."""
+    with _truncation_lock:
+        saved = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = saved
+
+
+_truncation_lock = threading.Lock()
 
 
 def _reject(message: str) -> ValidationError:
@@ -54,9 +75,27 @@ def inspect(upload) -> tuple[str, int, int]:
             if width * height > settings.IMAGE_MAX_PIXELS:
                 raise _reject(_("Ảnh có quá nhiều điểm ảnh (tối đa 40 triệu)."))
             probe.verify()
+        # verify() reads the structure only; a truncated or corrupt file decodes badly
+        # later. Decode it once here (the pixel count is already capped) so every upload
+        # path refuses it with a message instead of failing while cleaning.
+        upload.seek(0)
+        with Image.open(upload) as decoded, _truncation_is_an_error():
+            try:
+                decoded.load()
+            except (OSError, SyntaxError, ValueError, EOFError):
+                raise _reject(
+                    _("Tệp ảnh bị hỏng hoặc chưa tải lên hết. Hãy chọn lại tệp ảnh gốc.")
+                ) from None
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        EOFError,
+        Image.DecompressionBombError,
+    ):
         raise _reject(
             _("Tệp tải lên không phải là ảnh hợp lệ. Hãy chọn một tệp ảnh JPEG, PNG hoặc WebP.")
         ) from None
@@ -74,15 +113,45 @@ def validate_image(upload) -> None:
     inspect(upload)
 
 
+def _srgb(image: Image.Image) -> Image.Image:
+    """The image's colours in sRGB, so its ICC profile (if any) can be dropped."""
+    profile = image.info.get("icc_profile")
+    if not profile or image.mode not in ("RGB", "RGBA", "CMYK"):
+        return image
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        mode = "RGBA" if image.mode == "RGBA" else "RGB"
+        return ImageCms.profileToProfile(image, source, _SRGB, outputMode=mode)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image  # an unreadable profile: keep the pixels as they are
+
+
+def bare(image: Image.Image) -> Image.Image:
+    """The pixels only: no EXIF, GPS, XMP, IPTC, ICC profile or comment left to save.
+
+    Pillow's encoders copy `info` (comments, XMP, ICC, EXIF) into the file they write, so
+    a re-encoded JPEG kept a COM segment with whatever the camera, an editor or an
+    attacker put there. Colour is kept by converting to sRGB first.
+    """
+    if "transparency" in image.info and image.mode not in ("RGBA", "LA"):
+        image = image.convert("RGBA")
+    image = _srgb(image)
+    if image.mode == "CMYK":
+        image = image.convert("RGB")
+    image = image.copy()
+    image.info = {}
+    return image
+
+
 def clean(upload) -> ContentFile:
-    """Re-encode an accepted upload without EXIF/GPS or other metadata, upright.
+    """Re-encode an accepted upload upright and without any metadata.
 
     The result is named `<random>-<width>x<height>.<ext>`.
     """
     fmt, _w, _h = inspect(upload)
     with Image.open(upload) as source:
         source.load()
-        image = ImageOps.exif_transpose(source)
+        image = bare(ImageOps.exif_transpose(source))
     ext = ACCEPTED[fmt][0]
     out = io.BytesIO()
     if ext == "jpg":
@@ -117,7 +186,8 @@ def make_renditions(name: str, storage: Storage | None = None) -> list[str]:
         made = []
         for target in rendition_widths(width):
             height = max(1, round(original.size[1] * target / width))
-            resized = original.convert("RGB").resize((target, height), Image.Resampling.LANCZOS)
+            resized = bare(original).convert("RGB")
+            resized = resized.resize((target, height), Image.Resampling.LANCZOS)
             for fmt in RENDITION_FORMATS:
                 out = io.BytesIO()
                 if fmt == "webp":

@@ -1,7 +1,7 @@
 """Admin integration of organizations.permissions: lists, forms, history and autocomplete
 all keep to the staff member's scope. Used by the admins of every scoped model."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from organizations import permissions
@@ -48,8 +48,8 @@ class ScopedAdminMixin:
         field = from_field or self.model._meta.pk.name
         try:
             exists = unscoped.filter(**{field: self.to_field_value(field, object_id)}).exists()
-        except (ValueError, TypeError):
-            return None
+        except (ValueError, TypeError, ValidationError):
+            return None  # not a valid id for this model: no such object (404)
         if exists:
             raise PermissionDenied
         return None

@@ -45,7 +45,7 @@ ADMIN_PATH = env("DJANGO_ADMIN_PATH", "quan-tri/").strip("/") + "/"
 
 INSTALLED_APPS = [
     "lsunion",
-    "django.contrib.admin",
+    "lsunion.apps.AdminConfig",  # django.contrib.admin with the guarded site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -127,6 +127,8 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "TIMEOUT": 60 * 60 * 24,
+            # A Redis that does not answer is skipped within a second (lsunion.cache_backends).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
 else:
@@ -147,11 +149,10 @@ BENCH_HELLO = env_bool("DJANGO_BENCH", False)
 
 # Staff sessions live in the database, read through the shared cache when Redis is there:
 # any app server can serve any request, and a Redis restart logs nobody out.
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db"
-    if REDIS_URL
-    else "django.contrib.sessions.backends.db"
-)
+# Sessions live in the database only. Read through Redis (`cached_db`), a Redis outage made
+# every staff page fail, and a logout during one came back to life with the cache; only
+# staff have sessions, so the query it costs them is cheap.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Staff sessions expire after a working day of inactivity, and with the browser.
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_SAVE_EVERY_REQUEST = False
