@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lsunion.site import absolute
 from lsunion.versioning import versioned
 from news.models import Article, ArticleEvent
 from organizations import permissions
@@ -38,7 +39,8 @@ def submit(*, article: Article, by) -> Article:
     article.updated_by = by
     article.save()
     ArticleEvent.objects.create(article=article, action=ArticleEvent.Action.SUBMITTED, by=by)
-    transaction.on_commit(lambda: notify_approvers(article=article))
+    url = _admin_url(article)  # now, while the request that submits tells the address
+    transaction.on_commit(lambda: notify_approvers(article=article, url=url))
     return article
 
 
@@ -76,13 +78,13 @@ def return_to_author(*, article: Article, by, comment: str) -> Article:
     ArticleEvent.objects.create(
         article=article, action=ArticleEvent.Action.RETURNED, comment=comment.strip(), by=by
     )
-    author = article.created_by
+    author, url = article.created_by, _admin_url(article)
     if author is not None and author.email:
         transaction.on_commit(
             lambda: send_mail(
                 _("Bài “%(title)s” được trả lại") % {"title": article.title},
                 _("Nhận xét của biên tập viên:\n\n%(comment)s\n\n%(url)s")
-                % {"comment": comment, "url": _admin_url(article)},
+                % {"comment": comment, "url": url},
                 None,
                 [author.email],
             )
@@ -112,7 +114,7 @@ def approvers(article: Article):
     return [user for user in users if permissions.may(user, "publish", article)]
 
 
-def notify_approvers(*, article: Article) -> int:
+def notify_approvers(*, article: Article, url: str | None = None) -> int:
     recipients = [user.email for user in approvers(article)]
     if not recipients:
         return 0
@@ -122,7 +124,7 @@ def notify_approvers(*, article: Article) -> int:
         % {
             "site": settings.PORTAL["short_name"],
             "title": article.title,
-            "url": _admin_url(article),
+            "url": url or _admin_url(article),
         },
         None,
         recipients,
@@ -130,4 +132,4 @@ def notify_approvers(*, article: Article) -> int:
 
 
 def _admin_url(article: Article) -> str:
-    return settings.SITE_URL + reverse("admin:news_article_change", args=[article.pk])
+    return absolute(reverse("admin:news_article_change", args=[article.pk]))

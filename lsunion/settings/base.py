@@ -40,7 +40,8 @@ if not DEBUG and (not SECRET_KEY or SECRET_KEY.startswith("django-insecure")):
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
-SITE_URL = env("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Empty: links use the address of the request (lsunion.site).
+SITE_URL = env("DJANGO_SITE_URL", "").rstrip("/")
 ADMIN_PATH = env("DJANGO_ADMIN_PATH", "quan-tri/").strip("/") + "/"
 
 INSTALLED_APPS = [
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "lsunion.middleware.RejectMalformedInputMiddleware",
+    "lsunion.site.SiteUrlMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
