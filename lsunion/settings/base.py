@@ -30,6 +30,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
+# Under DEBUG, Django's technical 404 and 500 pages instead of the portal's own.
+TECHNICAL_ERRORS = env_bool("DJANGO_TECHNICAL_ERRORS", default=False)
 
 _INSECURE_KEY = "django-insecure-lsunion-development-only"
 SECRET_KEY = env("DJANGO_SECRET_KEY") or (_INSECURE_KEY if DEBUG else "")
@@ -72,6 +74,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "lsunion.error_pages.PortalErrorPagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
