@@ -56,19 +56,6 @@ MATRIX = {
 # "add" is a model permission: the owner body is then limited by the form (tested below).
 
 
-@pytest.fixture
-def world():
-    province = UnionBodyFactory(name="Liên đoàn Lao động tỉnh Lạng Sơn", kind="provincial")
-    van_quan = UnionBodyFactory(
-        name="Liên đoàn Lao động huyện Văn Quan", kind="district", parent=province
-    )
-    dinh_lap = UnionBodyFactory(
-        name="Liên đoàn Lao động huyện Đình Lập", kind="district", parent=province
-    )
-    school = UnionBodyFactory(name="Công đoàn cơ sở Trường THPT Văn Quan", parent=van_quan)
-    return {"province": province, "own": van_quan, "other": dinh_lap, "child": school}
-
-
 def staff(django_user_model, role, *bodies):
     n = django_user_model.objects.count()
     user = django_user_model.objects.create_user(f"u{n}", email=f"u{n}@example.vn", is_staff=True)
@@ -268,7 +255,21 @@ def test_the_image_upload_needs_a_role_with_a_scope(client, world, django_user_m
     assert client.post("/bien-tap/tai-anh/", {"upload": upload}).status_code == 200
 
 
-def test_unit_scope_includes_every_descendant(world, django_user_model):
+def test_unit_scope_includes_every_descendant_and_nothing_outside(client, world, django_user_model):
+    national = UnionBodyFactory(name="Tổng Liên đoàn Lao động Việt Nam", kind="national")
+    world["province"].parent = national
+    world["province"].save()
+    neighbour = UnionBodyFactory(
+        name="Liên đoàn Lao động tỉnh Cao Bằng", kind="provincial", parent=national
+    )
+    outside = {national, neighbour, UnionBodyFactory(name="CĐCS Cao Bằng", parent=neighbour)}
+    grandchild = UnionBodyFactory(name="Tổ công đoàn Khối 10", parent=world["child"])
+    inside = {world["province"], world["own"], world["other"], world["child"], grandchild}
+    assert set(UnionBody.objects.all()) == inside | outside
+
     editor = staff(django_user_model, Role.EDITOR, world["province"])
-    for body in UnionBody.objects.all():
-        assert may(editor, "change", body)
+    assert {body for body in UnionBody.objects.all() if may(editor, "change", body)} == inside
+    client.force_login(editor)
+    page = client.get(f"{ADMIN}/organizations/unionbody/").content.decode()
+    listed = {b for b in inside | outside if f"/unionbody/{b.pk}/change/" in page}
+    assert listed == inside
