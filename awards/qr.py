@@ -3,14 +3,15 @@
 import io
 
 import segno
-from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from lsunion.site import absolute
+
 
 def absolute_url(path: str) -> str:
-    return settings.SITE_URL + path
+    return absolute(path)
 
 
 def qr_svg(url: str, *, inline: bool = True) -> str:

@@ -22,6 +22,8 @@ from django.db import transaction
 from django.http import HttpResponse, QueryDict
 from django.utils.cache import patch_cache_control, set_response_etag
 
+from lsunion.site import site_url
+
 STATE_KEY = "content:state"
 # One reader renders a page the content changed under; the others get the previous copy,
 # or, when there is none yet, wait for the renderer (up to WAIT_SECONDS) instead of all
@@ -179,7 +181,9 @@ def public_page(view=None, *, params: Iterable[str] = ()):
                 patch_cache_control(response, private=True, no_cache=True, no_store=True)
             return response
 
-        path_hash = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
+        # The address the page was asked at: its links carry it when no DJANGO_SITE_URL is set.
+        address = site_url() + request.get_full_path()
+        path_hash = hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
         key, lock_key = f"page-copy:{path_hash}", f"page-lock:{path_hash}"
         version = content_version()
         copy = _recent_pages.get(key)

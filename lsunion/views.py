@@ -5,6 +5,7 @@ from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
 from lsunion.cache import cache_available
+from lsunion.site import site_url
 
 
 @never_cache
@@ -37,7 +38,7 @@ def robots_txt(request):
         f"Disallow: /{settings.ADMIN_PATH}",
         "Disallow: /bien-tap/",
         "Disallow: /tim-kiem/",
-        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+        f"Sitemap: {site_url()}/sitemap.xml",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

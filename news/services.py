@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lsunion import mail
+from lsunion.site import absolute
 from lsunion.versioning import versioned
 from news.models import Article, ArticleEvent
 from organizations import permissions
@@ -128,4 +129,5 @@ def notify_approvers(*, article: Article) -> int:
 
 
 def _admin_url(article: Article) -> str:
-    return settings.SITE_URL + reverse("admin:news_article_change", args=[article.pk])
+    # The mail is queued in the request, so the link has the address the editor works on.
+    return absolute(reverse("admin:news_article_change", args=[article.pk]))

@@ -1,3 +1,5 @@
+import hashlib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -17,6 +19,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from lsunion import images
 from lsunion.cache import cached_for_version, public_page
 from lsunion.collation import vi_order
+from lsunion.site import absolute
 from news.models import Article, ArticleSlugHistory, Category
 from organizations import permissions
 from organizations.models import Person, UnionBody
@@ -227,7 +230,7 @@ def cover_url(article) -> str:
     size = images.size_from_name(name)
     if size and 960 in images.rendition_widths(size[0]):
         name = images.rendition_name(name, 960, "jpg")
-    return settings.SITE_URL + default_storage.url(name)
+    return absolute(default_storage.url(name))
 
 
 def news_article_data(article) -> dict:
@@ -239,7 +242,7 @@ def news_article_data(article) -> dict:
         "description": article.summary,
         "datePublished": article.published_at.isoformat() if article.published_at else None,
         "dateModified": article.updated_at.isoformat() if article.updated_at else None,
-        "mainEntityOfPage": settings.SITE_URL + article.get_absolute_url(),
+        "mainEntityOfPage": absolute(article.get_absolute_url()),
         "inLanguage": "vi",
         "articleSection": article.category.name,
         "publisher": {"@type": "Organization", "name": settings.PORTAL["name"]},
@@ -263,9 +266,9 @@ def article_pdf(request, slug):
         .prefetch_related("photos"),
         slug=slug,
     )
-    address = settings.SITE_URL + article.get_absolute_url()
+    address = absolute(article.get_absolute_url())
     data = cached_for_version(
-        f"article-pdf:{article.pk}",
+        f"article-pdf:{article.pk}:{hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()}",
         lambda: render_article_pdf(article, address=address),
         timeout=settings.PAGE_CACHE_TIMEOUT,
     )

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
@@ -8,6 +7,7 @@ from django.views.generic import DetailView, TemplateView
 
 from lsunion.cache import public_page
 from lsunion.collation import vi_order
+from lsunion.site import absolute
 from organizations import dated, sections
 from organizations.charts import figures_chart
 from organizations.filters import BodyFilter, MeetingFilter
@@ -158,7 +158,7 @@ def organization_data(body, parent=None) -> dict:
         "@type": "Organization",
         "name": body.name,
         "alternateName": body.short_name,
-        "url": settings.SITE_URL + body.get_absolute_url(),
+        "url": absolute(body.get_absolute_url()),
         "address": body.address,
         "telephone": body.phone,
         "email": body.email,

@@ -63,6 +63,7 @@ def write_mo(messages: dict[str, str], mo: Path) -> None:
     mo.write_bytes(header + table_ids + table_strs + ids + strs)
 
 
-for po in sorted(ROOT.glob("locale/*/LC_MESSAGES/*.po")):
-    write_mo(parse(po), po.with_suffix(".mo"))
-    print(po.with_suffix(".mo").relative_to(ROOT), file=sys.stderr)
+if __name__ == "__main__":
+    for po in sorted(ROOT.glob("locale/*/LC_MESSAGES/*.po")):
+        write_mo(parse(po), po.with_suffix(".mo"))
+        print(po.with_suffix(".mo").relative_to(ROOT), file=sys.stderr)

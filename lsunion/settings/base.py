@@ -30,6 +30,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
+# Under DEBUG, Django's technical 404 and 500 pages instead of the portal's own.
+TECHNICAL_ERRORS = env_bool("DJANGO_TECHNICAL_ERRORS", default=False)
 
 _INSECURE_KEY = "django-insecure-lsunion-development-only"
 SECRET_KEY = env("DJANGO_SECRET_KEY") or (_INSECURE_KEY if DEBUG else "")
@@ -40,7 +42,8 @@ if not DEBUG and (not SECRET_KEY or SECRET_KEY.startswith("django-insecure")):
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
-SITE_URL = env("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Empty: links use the address of the request (lsunion.site).
+SITE_URL = env("DJANGO_SITE_URL", "").rstrip("/")
 ADMIN_PATH = env("DJANGO_ADMIN_PATH", "quan-tri/").strip("/") + "/"
 
 INSTALLED_APPS = [
@@ -67,10 +70,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "lsunion.middleware.RejectMalformedInputMiddleware",
+    "lsunion.site.SiteUrlMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "lsunion.error_pages.PortalErrorPagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
