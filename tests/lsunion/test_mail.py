@@ -248,5 +248,18 @@ def test_the_chief_editors_desk_shows_mail_that_could_not_be_sent(
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", panel.group(0)))
     assert "Thư chưa gửi được" in text and f"Bài chờ duyệt: {TITLE}" in text
     assert "Connection refused" in text
-    assert "1 gửi lỗi" in index  # beside the menu entry
+    assert "1 chưa gửi được" in index  # beside the menu entry
     assert "desk-mail" not in newsroom["editor"].get(f"{ADMIN}/").content.decode()
+
+
+def test_a_mail_left_waiting_says_the_worker_may_not_be_running(smtp_settings, newsroom):
+    chief = newsroom["chief"]
+    waiting = OutgoingMail.objects.create(subject="Thư chờ", body="…", recipients="a@ldld.vn")
+    assert "desk-mail" not in chief.get(f"{ADMIN}/").content.decode()  # just queued: normal
+    OutgoingMail.objects.filter(pk=waiting.pk).update(
+        created_at=timezone.now() - timedelta(hours=1)
+    )
+    index = chief.get(f"{ADMIN}/").content.decode()
+    panel = re.search(r'<section class="desk-panel desk-mail".*?</section>', index, re.S)
+    assert panel and "Thư chờ" in panel.group(0)
+    assert "db_worker" in panel.group(0) and "có thể đang không chạy" in panel.group(0)
