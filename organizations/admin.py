@@ -140,11 +140,20 @@ class PositionInline(ScopedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    """People are changed by the staff of the bodies where they hold positions; anyone may
+    pick any person (an attendee, a chair, a mention) in an autocomplete."""
+
     list_display = ["full_name", "slug"]
     search_fields = ["full_name", "search_text"]
     inlines = [PositionInline]
     fields = ["full_name", "slug", "photo", "note"]
+
+    def get_queryset(self, request):
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name == "autocomplete":
+            return super(ScopedAdminMixin, self).get_queryset(request)
+        return super().get_queryset(request)
 
 
 @admin.register(Term)

@@ -3,6 +3,7 @@ all keep to the staff member's scope. Used by the admins of every scoped model."
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from reversion.models import Version
 
 from organizations import permissions
 
@@ -88,6 +89,34 @@ class ScopedAdminMixin:
         if obj is None or not self.has_change_permission(request, obj):
             raise PermissionDenied
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def deleted_versions(self, request):
+        """Deleted objects of this model that the user may see, read from their versions."""
+        deleted = self._reversion_order_version_queryset(
+            request, Version.objects.get_deleted(self.model).select_related("revision")
+        )
+        return permissions.versions_in_scope(request.user, deleted)
+
+    def recoverlist_view(self, request, extra_context=None):
+        context = {**(extra_context or {}), "deleted": self.deleted_versions(request)}
+        return super().recoverlist_view(request, context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        # Only a deleted object of this model; and recovering reverts the whole revision, so
+        # every object in it must be inside the scope.
+        try:
+            version_pk = int(version_id)
+        except (TypeError, ValueError):
+            raise Http404 from None
+        version = Version.objects.get_deleted(self.model).filter(pk=version_pk).first()
+        if version is None:
+            raise Http404
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        others = version.revision.version_set.all()
+        if not all(permissions.version_in_scope(request.user, other) for other in others):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
 
 
 def restrict_autocomplete(request, queryset):

@@ -33,6 +33,8 @@ class OrganizationsConfig(AppConfig):
             permissions.Scoped(Term, "body", owner_fields=("body",)),
             permissions.Scoped(MemberFigure, "body", owner_fields=("body",)),
             permissions.Scoped(EmulationBlock, "organiser", owner_fields=("organiser",)),
+            # A person belongs to the scope of every body where they hold or held a position.
+            permissions.Scoped(Person, "positions__body", many=True),
         ):
             permissions.register(scoped)
 

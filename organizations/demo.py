@@ -361,10 +361,16 @@ DEMO_STAFF = [
     # username, role, bodies (slugs)
     ("quantri", "Quản trị viên", []),
     ("tongbientap", "Tổng biên tập", []),
-    ("bientap.vanquan", "Biên tập viên", ["lien-doan-lao-dong-huyen-van-quan"]),
-    ("phongvien.vanquan", "Phóng viên", ["lien-doan-lao-dong-huyen-van-quan"]),
+    # The province: a living body, and the successor of the district federations the demo
+    # ends on 01/07/2025, so its staff hold their records too.
+    ("bientap.tinh", "Biên tập viên", ["lien-doan-lao-dong-tinh-lang-son"]),
+    ("phongvien.tinh", "Phóng viên", ["lien-doan-lao-dong-tinh-lang-son"]),
     ("thiduakhenthuong", "Cán bộ thi đua – khen thưởng", ["lien-doan-lao-dong-tinh-lang-son"]),
 ]
+
+
+# Earlier demo accounts, scoped to a district federation that no longer exists today.
+RETIRED_DEMO_STAFF = ["bientap.vanquan", "phongvien.vanquan"]
 
 
 def load_staff() -> str:
@@ -378,6 +384,7 @@ def load_staff() -> str:
     if not settings.DEBUG:
         return "bỏ qua tài khoản mẫu (chỉ tạo khi DJANGO_DEBUG=1)"
     users = get_user_model()
+    users.objects.filter(username__in=RETIRED_DEMO_STAFF).update(is_active=False)
     for username, role, slugs in DEMO_STAFF:
         user = users.objects.filter(username=username).first()
         if user is None:

@@ -40,6 +40,10 @@ class Scoped:
     owner_fields: tuple[str, ...] = ()
     # Extra rule per object (e.g. reporters only touch drafts): (user, action, obj) -> bool
     rule: Callable | None = None
+    # body_path crosses a to-many relation (a person's positions): an object belongs to the
+    # scope of each body it reaches; one that reaches none is open to anyone with the model
+    # permission (a person just created, before any position is recorded).
+    many: bool = False
 
 
 _scoped: dict[type[Model], Scoped] = {}
@@ -72,7 +76,8 @@ def acts_everywhere(user) -> bool:
 
 
 def scope_ids(user) -> frozenset[int] | None:
-    """Ids of the bodies the user works for, descendants included; None means everywhere."""
+    """Ids of the bodies the user works for, descendants included, and the bodies merged or
+    dissolved into any of them (see `_merged_into`); None means everywhere."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()
     if acts_everywhere(user):
@@ -89,14 +94,52 @@ def scope_ids(user) -> frozenset[int] | None:
             for pk, path in tree:
                 if set(path) & set(roots):
                     ids.add(pk)
+            ids |= _merged_into(ids)
         cached = frozenset(ids)
         user._lsunion_scope = cached
     return cached
 
 
+def _merged_into(ids: set[int]) -> set[int]:
+    """Bodies that an applied (not undone) reorganisation ended into one of `ids`, once its
+    day has come, followed through later mergers: the successor's staff inherit their records.
+    The ended body's own staff keep them too, since it stays in the tree as history."""
+    from django.utils import timezone
+
+    from organizations.models import Reorganisation
+
+    edges = list(
+        Reorganisation.objects.filter(
+            undone_at__isnull=True,
+            successor__isnull=False,
+            effective_on__lte=timezone.localdate(),
+        ).values_list("successor_id", "bodies")
+    )
+    if not edges:
+        return set()
+    gained: set[int] = set()
+    frontier = set(ids)
+    while frontier:
+        found = {ended for successor, ended in edges if successor in frontier and ended}
+        frontier = found - ids - gained
+        gained |= frontier
+    return gained
+
+
 def in_scope(user, body_id: int | None) -> bool:
     ids = scope_ids(user)
     return ids is None or (body_id is not None and body_id in ids)
+
+
+def _body_ids(scoped: Scoped, obj) -> set[int]:
+    """The bodies an object belongs to (one, except for to-many paths)."""
+    if scoped.many:
+        if obj.pk is None:
+            return set()
+        rows = type(obj)._default_manager.filter(pk=obj.pk).values_list(scoped.body_path, flat=True)
+        return {pk for pk in rows if pk is not None}
+    body_id = _body_id(scoped, obj)
+    return set() if body_id is None else {body_id}
 
 
 def _body_id(scoped: Scoped, obj) -> int | None:
@@ -117,7 +160,64 @@ def filter_queryset(user, queryset: QuerySet) -> QuerySet:
     ids = scope_ids(user)
     if scoped is None or ids is None:
         return queryset
+    if scoped.many:
+        # Subqueries rather than joins: one row per object, whatever it reaches.
+        model = queryset.model
+        inside = model._default_manager.filter(**{f"{scoped.body_path}__in": ids}).values("pk")
+        owned = model._default_manager.filter(**{f"{scoped.body_path}__isnull": False}).values("pk")
+        return queryset.filter(Q(pk__in=inside) | ~Q(pk__in=owned))
     return queryset.filter(Q(**{f"{scoped.body_path}__in": ids}))
+
+
+def _version_body_ids(scoped: Scoped, version) -> set[int]:
+    """The bodies a stored version belongs to, read from the version's own data: the
+    object may be deleted, and then only its version knows where it belonged."""
+    data = version.field_dict
+    if scoped.body_path == "pk":
+        # A body belongs to its own scope, and a deleted one to the scope of its parent.
+        return {int(version.object_id), data.get("parent_id")} - {None}
+    if scoped.many:
+        return set()  # the rows that placed it were deleted with it
+    first, *rest = scoped.body_path.split("__")
+    value = data.get(f"{first}_id")
+    if value is None:
+        return set()
+    if not rest:
+        return {value}
+    related = scoped.model._meta.get_field(first).related_model
+    rows = related._default_manager.filter(pk=value).values_list("__".join(rest), flat=True)
+    found = {pk for pk in rows if pk is not None}
+    if found or len(rest) > 1:
+        return found
+    # The parent was deleted in the same step (a decision with its recipients): its version
+    # in the same revision says where it belonged.
+    parent = version.revision.version_set.get_for_model(related).filter(object_id=str(value))
+    parent = parent.first()
+    return {parent.field_dict.get(f"{rest[0]}_id")} - {None} if parent is not None else set()
+
+
+def version_in_scope(user, version) -> bool:
+    """Does this stored version (of a live or a deleted object) lie inside the user's scope?
+
+    Versions of models outside the scope rules are in everyone's scope."""
+    ids = scope_ids(user)
+    if ids is None:
+        return True
+    model = version.content_type.model_class()
+    scoped = scoped_for(model) if model is not None else None
+    if scoped is None:
+        return True
+    bodies = _version_body_ids(scoped, version)
+    if not bodies:
+        return scoped.many
+    return bool(bodies & ids)
+
+
+def versions_in_scope(user, versions) -> list:
+    """The versions (e.g. of deleted objects, for recovery) inside the user's scope."""
+    if scope_ids(user) is None:
+        return list(versions)
+    return [version for version in versions if version_in_scope(user, version)]
 
 
 def bodies_for(user, queryset: QuerySet) -> QuerySet:
@@ -143,6 +243,16 @@ def may(user, action: str, obj=None, *, model=None) -> bool:
         return False
     if obj is None or scoped is None:
         return True
-    if not in_scope(user, _body_id(scoped, obj)):
+    if not _obj_in_scope(user, scoped, obj):
         return False
     return scoped.rule(user, action, obj) if scoped.rule else True
+
+
+def _obj_in_scope(user, scoped: Scoped, obj) -> bool:
+    ids = scope_ids(user)
+    if ids is None:
+        return True
+    bodies = _body_ids(scoped, obj)
+    if not bodies:
+        return scoped.many
+    return bool(bodies & ids)

@@ -1,8 +1,12 @@
 """Each role can do its job and nothing else, within its union bodies (and their children)."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.exceptions import PermissionDenied
+from django.test import Client
 
 from news import services
 from news.models import Article
@@ -50,19 +54,6 @@ MATRIX = {
     },
 }  # fmt: skip
 # "add" is a model permission: the owner body is then limited by the form (tested below).
-
-
-@pytest.fixture
-def world():
-    province = UnionBodyFactory(name="Liên đoàn Lao động tỉnh Lạng Sơn", kind="provincial")
-    van_quan = UnionBodyFactory(
-        name="Liên đoàn Lao động huyện Văn Quan", kind="district", parent=province
-    )
-    dinh_lap = UnionBodyFactory(
-        name="Liên đoàn Lao động huyện Đình Lập", kind="district", parent=province
-    )
-    school = UnionBodyFactory(name="Công đoàn cơ sở Trường THPT Văn Quan", parent=van_quan)
-    return {"province": province, "own": van_quan, "other": dinh_lap, "child": school}
 
 
 def staff(django_user_model, role, *bodies):
@@ -148,31 +139,64 @@ def test_autocomplete_offers_only_bodies_in_scope_for_the_source_but_any_for_men
     assert {world["own"].pk, world["other"].pk, world["province"].pk} <= offered("mentioned_bodies")
 
 
+def article_form(article, **changes) -> dict:
+    """The article's change form as the admin posts it back."""
+    data = {
+        "title": article.title, "slug": article.slug, "summary": article.summary,
+        "body": article.body, "byline": article.byline, "category": article.category_id,
+        "source_body": article.source_body_id or "", "workflow": "save",
+        "published_at_0": "", "published_at_1": "",
+        "photos-TOTAL_FORMS": 0, "photos-INITIAL_FORMS": 0,
+    }  # fmt: skip
+    data.update(changes)
+    return data
+
+
+def review_steps(page: str) -> list[str]:
+    """The review history on a change page: one "step · who" line per step, newest first."""
+    steps = re.search(r'<ol class="review-history".*?</ol>', page, re.S)
+    assert steps, "no review history on the change page"
+    items = re.findall(r"<li[^>]*><strong>(.*?)</strong> · (.*?) · ", steps.group(0), re.S)
+    return [f"{step} · {who}" for step, who in items]
+
+
 def test_a_reporter_submits_and_cannot_publish_the_editor_is_told_and_approves(
-    client, world, django_user_model, django_capture_on_commit_callbacks
+    world, django_user_model, django_capture_on_commit_callbacks
 ):
     reporter = staff(django_user_model, Role.REPORTER, world["own"])
     editor = staff(django_user_model, Role.EDITOR, world["own"])
     staff(django_user_model, Role.EDITOR, world["other"])  # must not be told
     article = ArticleFactory(title="Tin phóng viên viết", source_body=world["own"], draft=True,
                              created_by=reporter)  # fmt: skip
+    url = f"{ADMIN}/news/article/{article.pk}/change/"
+    as_reporter, as_editor = Client(), Client()
+    as_reporter.force_login(reporter)
+    as_editor.force_login(editor)
 
-    with pytest.raises(Exception):
+    # The reporter is not offered publishing, a forged choice is refused, and so is the service.
+    assert 'value="publish"' not in as_reporter.get(url).content.decode()
+    refused = as_reporter.post(url, article_form(article, workflow="publish"))
+    assert refused.status_code == 200 and "workflow" in refused.context["adminform"].form.errors
+    with pytest.raises(PermissionDenied):
         services.publish(articles=[article], by=reporter)
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT and article.approved_by is None
+
     with django_capture_on_commit_callbacks(execute=True):
-        services.submit(article=article, by=reporter)
+        assert as_reporter.post(url, article_form(article, workflow="submit")).status_code == 302
     article.refresh_from_db()
     assert article.status == Article.Status.REVIEW
     assert [m.to for m in mail.outbox] == [[editor.email]]
     assert "Bài chờ duyệt: Tin phóng viên viết" in mail.outbox[0].subject
     assert not may(reporter, "change", article)  # submitted: locked for the reporter
 
-    services.publish(articles=[article], by=editor)
+    assert as_editor.post(url, article_form(article, workflow="publish")).status_code == 302
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED and article.approved_by == editor
-    client.force_login(editor)
-    page = client.get(f"{ADMIN}/news/article/{article.pk}/change/").content.decode()
-    assert "Duyệt và xuất bản" in page and editor.username in page
+    assert review_steps(as_editor.get(url).content.decode()) == [
+        f"Duyệt và xuất bản · {editor.username}",
+        f"Gửi duyệt · {reporter.username}",
+    ]
 
 
 def test_returning_an_article_needs_a_comment_and_tells_the_author(
@@ -231,7 +255,21 @@ def test_the_image_upload_needs_a_role_with_a_scope(client, world, django_user_m
     assert client.post("/bien-tap/tai-anh/", {"upload": upload}).status_code == 200
 
 
-def test_unit_scope_includes_every_descendant(world, django_user_model):
+def test_unit_scope_includes_every_descendant_and_nothing_outside(client, world, django_user_model):
+    national = UnionBodyFactory(name="Tổng Liên đoàn Lao động Việt Nam", kind="national")
+    world["province"].parent = national
+    world["province"].save()
+    neighbour = UnionBodyFactory(
+        name="Liên đoàn Lao động tỉnh Cao Bằng", kind="provincial", parent=national
+    )
+    outside = {national, neighbour, UnionBodyFactory(name="CĐCS Cao Bằng", parent=neighbour)}
+    grandchild = UnionBodyFactory(name="Tổ công đoàn Khối 10", parent=world["child"])
+    inside = {world["province"], world["own"], world["other"], world["child"], grandchild}
+    assert set(UnionBody.objects.all()) == inside | outside
+
     editor = staff(django_user_model, Role.EDITOR, world["province"])
-    for body in UnionBody.objects.all():
-        assert may(editor, "change", body)
+    assert {body for body in UnionBody.objects.all() if may(editor, "change", body)} == inside
+    client.force_login(editor)
+    page = client.get(f"{ADMIN}/organizations/unionbody/").content.decode()
+    listed = {b for b in inside | outside if f"/unionbody/{b.pk}/change/" in page}
+    assert listed == inside
