@@ -32,6 +32,10 @@ class LsunionConfig(AppConfig):
 
         versioning.connect()
 
+        from lsunion import desk, desk_mail
+
+        desk.register(desk_mail.provide)
+
 
 class AdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin with the project's site (lsunion.admin_lists.AdminSite)."""

@@ -232,3 +232,34 @@ def test_returning_an_article_queues_the_mail_to_its_author(
     returned = OutgoingMail.objects.get(recipients="phongvien@ldld.vn")
     assert returned.status == OutgoingMail.Status.FAILED
     assert returned.subject == f"Bài “{TITLE}” được trả lại"
+
+
+def test_the_chief_editors_desk_shows_mail_that_could_not_be_sent(
+    smtp_settings, newsroom, django_capture_on_commit_callbacks
+):
+    chief = newsroom["chief"]
+    assert "desk-mail" not in chief.get(f"{ADMIN}/").content.decode()  # nothing failed yet
+    submit_through_the_form(
+        newsroom["reporter"], newsroom["draft"], django_capture_on_commit_callbacks
+    )
+    index = chief.get(f"{ADMIN}/").content.decode()
+    panel = re.search(r'<section class="desk-panel desk-mail".*?</section>', index, re.S)
+    assert panel, "the chief editor's desk does not show the failed mail"
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", panel.group(0)))
+    assert "Thư chưa gửi được" in text and f"Bài chờ duyệt: {TITLE}" in text
+    assert "Connection refused" in text
+    assert "1 chưa gửi được" in index  # beside the menu entry
+    assert "desk-mail" not in newsroom["editor"].get(f"{ADMIN}/").content.decode()
+
+
+def test_a_mail_left_waiting_says_the_worker_may_not_be_running(smtp_settings, newsroom):
+    chief = newsroom["chief"]
+    waiting = OutgoingMail.objects.create(subject="Thư chờ", body="…", recipients="a@ldld.vn")
+    assert "desk-mail" not in chief.get(f"{ADMIN}/").content.decode()  # just queued: normal
+    OutgoingMail.objects.filter(pk=waiting.pk).update(
+        created_at=timezone.now() - timedelta(hours=1)
+    )
+    index = chief.get(f"{ADMIN}/").content.decode()
+    panel = re.search(r'<section class="desk-panel desk-mail".*?</section>', index, re.S)
+    assert panel and "Thư chờ" in panel.group(0)
+    assert "db_worker" in panel.group(0) and "có thể đang không chạy" in panel.group(0)
