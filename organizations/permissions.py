@@ -5,6 +5,11 @@ attached to union bodies (StaffScope); its scope is those bodies and all their d
 Chief editors and administrators act everywhere. Admin querysets, forms, actions,
 autocomplete, the editor's image upload and exports all ask here.
 
+Scope follows a merger: the bodies an applied reorganisation ended into a body in scope come
+with it (the ended body's own staff keep them as history). A person belongs to the scope of
+every body where they hold or held a position. A deleted object belongs where its last
+stored version says it belonged (reversion's recover screens).
+
 Apps declare which of their models are scoped, and through which field, in their
 AppConfig.ready() – organizations imports neither news nor awards.
 """
@@ -182,7 +187,12 @@ def filter_queryset(user, queryset: QuerySet) -> QuerySet:
 def _version_body_ids(scoped: Scoped, version) -> set[int]:
     """The bodies a stored version belongs to, read from the version's own data: the
     object may be deleted, and then only its version knows where it belonged."""
-    data = version.field_dict
+    from reversion.errors import RevertError
+
+    try:
+        data = version.field_dict
+    except RevertError:  # stored by an older shape of the model: place unknown, so nobody's
+        return set()
     if scoped.body_path == "pk":
         # A body belongs to its own scope, and a deleted one to the scope of its parent.
         return {int(version.object_id), data.get("parent_id")} - {None}
