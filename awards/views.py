@@ -33,7 +33,7 @@ def visible_decisions(request):
     return Decision.objects.all() if may_preview(request.user) else Decision.objects.published()
 
 
-@method_decorator(public_page, name="dispatch")
+@method_decorator(public_page(params=[*RecipientFilter.base_filters, "page"]), name="dispatch")
 class RecipientLookupView(TemplateView):
     """Who was commended: search by name or unit, filter, and see counts by year and form."""
 
@@ -84,7 +84,7 @@ def numbered_groups(page, counts) -> list[dict]:
     return groups
 
 
-@method_decorator(public_page, name="dispatch")
+@method_decorator(public_page(params=["page"]), name="dispatch")
 class DecisionDetailView(DetailView):
     template_name = "awards/decision_detail.html"
     context_object_name = "decision"

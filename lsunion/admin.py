@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Revision, Version
 
+from lsunion import admin_mail  # noqa: F401 - registers Thư gửi đi
 from lsunion.models import Abbreviation
 
 

@@ -38,3 +38,13 @@ class AdminConfig(admin_apps.AdminConfig):
 
     default = False
     default_site = "lsunion.admin_lists.AdminSite"
+
+    def ready(self):
+        super().ready()
+        # The task queue's own admin speaks English and shows internals; staff see their mail
+        # in "Thư gửi đi" (lsunion.admin_mail) instead.
+        from django.contrib import admin
+        from django_tasks_db.models import DBTaskResult
+
+        if admin.site.is_registered(DBTaskResult):
+            admin.site.unregister(DBTaskResult)

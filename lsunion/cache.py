@@ -12,13 +12,14 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import patch_cache_control, set_response_etag
 
 STATE_KEY = "content:state"
@@ -149,8 +150,14 @@ def _reader_may_share(request) -> bool:
     return request.method in ("GET", "HEAD")
 
 
-def public_page(view):
+def public_page(view=None, *, params: Iterable[str] = ()):
     """Cache a public view's response for anonymous readers until the content changes.
+
+    `params`: the query parameters the view reads (page, q, filters). The view sees only
+    those, and the page is cached under them alone, in a fixed order: `?utm_source=…`,
+    `fbclid=…` or `?x=1` get the same copy as the bare address, and a parameter the view
+    did not declare cannot change what it renders. Use as `@public_page`, or
+    `public_page(params=("page",))` as a decorator.
 
     Logged-in staff always get a live page that browsers and proxies may not keep. Each
     worker keeps the pages it served lately and serves them again while the content
@@ -159,9 +166,13 @@ def public_page(view):
     copy; on a key that was never rendered they wait for that one request, so a burst on a
     cold cache does not stampede the database.
     """
+    if view is None:
+        return functools.partial(public_page, params=params)
+    reads = tuple(dict.fromkeys(params))
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
+        _keep_only(request, reads)
         if not settings.PAGE_CACHE_ENABLED or not _reader_may_share(request):
             response = view(request, *args, **kwargs)
             if request.user.is_authenticated:
@@ -201,6 +212,16 @@ def public_page(view):
         return response
 
     return wrapped
+
+
+def _keep_only(request, names: tuple[str, ...]) -> None:
+    """Leave in the request only the declared query parameters, in the declared order."""
+    if not request.META.get("QUERY_STRING"):
+        return
+    pairs = [(name, value) for name in names for value in request.GET.getlist(name)]
+    kept = QueryDict(urlencode(pairs))
+    request.GET = kept
+    request.META["QUERY_STRING"] = kept.urlencode()
 
 
 def _response(copy) -> HttpResponse:

@@ -67,3 +67,49 @@ class Stamped(models.Model):
 
     class Meta:
         abstract = True
+
+
+class OutgoingMail(models.Model):
+    """A mail the portal sends (thư gửi đi): kept until it has gone, retried while it fails."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("chờ gửi")
+        FAILED = "failed", _("gửi lỗi")
+        SENT = "sent", _("đã gửi")
+
+    kind = models.CharField(_("loại thư"), max_length=60, blank=True)
+    subject = models.CharField(_("tiêu đề"), max_length=250)
+    body = models.TextField(_("nội dung"))
+    recipients = models.TextField(_("người nhận"), help_text=_("Mỗi địa chỉ một dòng."))
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status, default=Status.QUEUED, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("số lần thử"), default=0)
+    last_error = models.TextField(_("lỗi lần cuối"), blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True, db_index=True)
+    last_attempt_at = models.DateTimeField(_("thử lần cuối lúc"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(
+        _("sẽ thử lại lúc"),
+        null=True,
+        blank=True,
+        help_text=_("Trống khi thư đã gửi hoặc đã hết số lần tự thử lại."),
+    )
+    sent_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("thư gửi đi")
+        verbose_name_plural = _("thư gửi đi")
+        ordering = ["-created_at", "-pk"]
+        permissions = [("send_outgoingmail", _("Gửi lại thư ngay"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(recipients=""), name="outgoingmail_has_recipients"
+            )
+        ]
+
+    def __str__(self):
+        return self.subject
+
+    @property
+    def recipient_list(self) -> list[str]:
+        return [line.strip() for line in self.recipients.splitlines() if line.strip()]

@@ -231,8 +231,8 @@ class ArticleAdmin(
         step = form.cleaned_data.get("workflow")
         if step == WorkflowStep.SUBMIT:
             services.submit(article=obj, by=request.user)
-        elif step == WorkflowStep.PUBLISH:
-            services.publish(articles=[obj], by=request.user, now=False)
+        elif step in (WorkflowStep.SCHEDULE, WorkflowStep.PUBLISH):
+            services.publish(articles=[obj], by=request.user, now=step == WorkflowStep.PUBLISH)
         elif step == WorkflowStep.RETURN:
             services.return_to_author(
                 article=obj, by=request.user, comment=form.cleaned_data["review_comment"]

@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lsunion.html import images_without_alt
@@ -8,9 +9,13 @@ from organizations import permissions
 
 
 class WorkflowStep(models.TextChoices):
-    SAVE = "save", _("Chỉ lưu (giữ nguyên trạng thái)")
+    """What a save does, in the one order every form shows: the safe choice first, then
+    steps that go further. A form offers the steps its user may take, never reordered."""
+
+    SAVE = "save", _("Chỉ lưu, giữ nguyên trạng thái")
     SUBMIT = "submit", _("Gửi duyệt")
-    PUBLISH = "publish", _("Duyệt và xuất bản (hoặc hẹn giờ theo thời điểm xuất bản)")
+    SCHEDULE = "schedule", _("Duyệt và lên lịch xuất bản vào thời điểm xuất bản đã chọn")
+    PUBLISH = "publish", _("Duyệt và xuất bản ngay")
     RETURN = "return", _("Trả lại tác giả kèm nhận xét")
     UNPUBLISH = "unpublish", _("Gỡ xuống, chuyển về bản nháp")
 
@@ -20,13 +25,16 @@ class ArticleAdminForm(forms.ModelForm):
 
     current_user = None
 
+    # Not required: a save without a choice (an old tab, a script) only saves.
     workflow = forms.ChoiceField(
         label=_("Thao tác khi lưu"),
         choices=WorkflowStep.choices,
         initial=WorkflowStep.SAVE,
+        required=False,
+        widget=forms.RadioSelect,
         help_text=_(
-            "Phóng viên gửi duyệt; biên tập viên duyệt, xuất bản hoặc trả lại bài trong phạm vi "
-            "đơn vị của mình."
+            "Phóng viên gửi duyệt; biên tập viên lên lịch, xuất bản hoặc trả lại bài trong phạm "
+            "vi đơn vị của mình. Không chọn gì thì bài chỉ được lưu."
         ),
     )
     review_comment = forms.CharField(
@@ -54,16 +62,32 @@ class ArticleAdminForm(forms.ModelForm):
         user, article = self.current_user, self.instance
         status = article.status if article.pk else Article.Status.DRAFT
         may_publish = permissions.may(user, "publish", model=Article) if user else False
-        allowed = [WorkflowStep.SAVE]
+        allowed = {
+            WorkflowStep.SAVE: True,
+            WorkflowStep.SUBMIT: status == Article.Status.DRAFT,
+            WorkflowStep.SCHEDULE: may_publish and status != Article.Status.PUBLISHED,
+            WorkflowStep.PUBLISH: may_publish and status != Article.Status.PUBLISHED,
+            WorkflowStep.RETURN: may_publish and status == Article.Status.REVIEW,
+            WorkflowStep.UNPUBLISH: may_publish and status == Article.Status.PUBLISHED,
+        }
+        labels = {WorkflowStep.SAVE: self._save_label(status)}
+        # Iterating the enum, not the dict, keeps the one order on every form.
+        return [
+            (step.value, labels.get(step, step.label)) for step in WorkflowStep if allowed[step]
+        ]
+
+    @staticmethod
+    def _save_label(status):
         if status == Article.Status.DRAFT:
-            allowed.append(WorkflowStep.SUBMIT)
-        if may_publish and status != Article.Status.PUBLISHED:
-            allowed.append(WorkflowStep.PUBLISH)
-        if may_publish and status == Article.Status.REVIEW:
-            allowed.append(WorkflowStep.RETURN)
-        if may_publish and status == Article.Status.PUBLISHED:
-            allowed.append(WorkflowStep.UNPUBLISH)
-        return [(step.value, step.label) for step in allowed]
+            return _("Lưu nháp (chưa gửi duyệt, chưa xuất bản)")
+        if status == Article.Status.REVIEW:
+            return _("Chỉ lưu, bài vẫn chờ duyệt")
+        if status == Article.Status.PUBLISHED:
+            return _("Chỉ lưu, bài vẫn đang xuất bản")
+        return WorkflowStep.SAVE.label
+
+    def clean_workflow(self):
+        return self.cleaned_data.get("workflow") or WorkflowStep.SAVE
 
     def clean_body(self):
         body = self.cleaned_data.get("body", "")
@@ -87,6 +111,13 @@ class ArticleAdminForm(forms.ModelForm):
             and not cleaned.get("review_comment", "").strip()
         ):
             self.add_error("review_comment", _("Hãy ghi nhận xét để tác giả biết cần sửa gì."))
+        if cleaned.get("workflow") == WorkflowStep.SCHEDULE:
+            when = cleaned.get("published_at")
+            if when is None or when <= timezone.now():
+                self.add_error(
+                    "published_at",
+                    _("Để lên lịch, hãy chọn thời điểm xuất bản sau thời điểm hiện tại."),
+                )
         return cleaned
 
 

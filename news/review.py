@@ -66,7 +66,7 @@ def step_text(form) -> str:
     article = form.instance
     if step == WorkflowStep.SUBMIT:
         return _("Gửi duyệt")
-    if step == WorkflowStep.PUBLISH:
+    if step in (WorkflowStep.SCHEDULE, WorkflowStep.PUBLISH):
         if article.published_at and article.published_at > timezone.now():
             return _("Duyệt, hẹn giờ xuất bản lúc %(when)s") % {"when": _when(article.published_at)}
         return _("Duyệt và xuất bản")

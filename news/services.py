@@ -10,13 +10,13 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lsunion import mail
 from lsunion.versioning import versioned
 from news.models import Article, ArticleEvent
 from organizations import permissions
@@ -32,13 +32,13 @@ def _check(user, action: str, article: Article) -> None:
 @transaction.atomic
 @versioned(gettext_lazy("Gửi duyệt"))
 def submit(*, article: Article, by) -> Article:
-    """A reporter hands a draft to the editors; they are told by email."""
+    """A reporter hands a draft to the editors; they are told by email (queued, never sent here)."""
     _check(by, "change", article)
     article.status = Article.Status.REVIEW
     article.updated_by = by
     article.save()
     ArticleEvent.objects.create(article=article, action=ArticleEvent.Action.SUBMITTED, by=by)
-    transaction.on_commit(lambda: notify_approvers(article=article))
+    notify_approvers(article=article)
     return article
 
 
@@ -78,14 +78,12 @@ def return_to_author(*, article: Article, by, comment: str) -> Article:
     )
     author = article.created_by
     if author is not None and author.email:
-        transaction.on_commit(
-            lambda: send_mail(
-                _("Bài “%(title)s” được trả lại") % {"title": article.title},
-                _("Nhận xét của biên tập viên:\n\n%(comment)s\n\n%(url)s")
-                % {"comment": comment, "url": _admin_url(article)},
-                None,
-                [author.email],
-            )
+        mail.queue(
+            kind=_("Bài được trả lại"),
+            subject=_("Bài “%(title)s” được trả lại") % {"title": article.title},
+            body=_("Nhận xét của biên tập viên:\n\n%(comment)s\n\n%(url)s")
+            % {"comment": comment, "url": _admin_url(article)},
+            to=[author.email],
         )
     return article
 
@@ -113,20 +111,20 @@ def approvers(article: Article):
 
 
 def notify_approvers(*, article: Article) -> int:
+    """Queue the "bài chờ duyệt" mail to everyone who may publish the article."""
     recipients = [user.email for user in approvers(article)]
-    if not recipients:
-        return 0
-    return send_mail(
-        _("Bài chờ duyệt: %(title)s") % {"title": article.title},
-        _("Có bài mới chờ duyệt trên %(site)s:\n\n%(title)s\n%(url)s")
+    queued = mail.queue(
+        kind=_("Bài chờ duyệt"),
+        subject=_("Bài chờ duyệt: %(title)s") % {"title": article.title},
+        body=_("Có bài mới chờ duyệt trên %(site)s:\n\n%(title)s\n%(url)s")
         % {
             "site": settings.PORTAL["short_name"],
             "title": article.title,
             "url": _admin_url(article),
         },
-        None,
-        recipients,
+        to=recipients,
     )
+    return len(queued.recipient_list) if queued else 0
 
 
 def _admin_url(article: Article) -> str:

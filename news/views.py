@@ -87,7 +87,7 @@ class ArticlePaginator(Paginator):
         return self._get_page(self.object_list.filter(pk__in=ids), number, self)
 
 
-@method_decorator(public_page, name="dispatch")
+@method_decorator(public_page(params=["page"]), name="dispatch")
 class CategoryView(ListView):
     template_name = "news/category_detail.html"
     paginate_by = 20
@@ -111,7 +111,7 @@ class CategoryView(ListView):
         return super().get_context_data(category=self.category, **kwargs)
 
 
-@method_decorator(public_page, name="dispatch")
+@method_decorator(public_page(params=["page"]), name="dispatch")
 class BodyNewsView(ListView):
     """Every published article from or about one union body."""
 

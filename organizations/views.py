@@ -30,7 +30,7 @@ def _query_string(request) -> str:
     return params.urlencode()
 
 
-@method_decorator(public_page, name="dispatch")
+@method_decorator(public_page(params=[*BodyFilter.base_filters, "page"]), name="dispatch")
 class BodyDirectoryView(TemplateView):
     """The union's tree in Vietnamese order; a flat list when the reader filters or searches."""
 
@@ -183,7 +183,7 @@ def _terms_with_chairs(body, positions):
     ]
 
 
-@method_decorator(public_page, name="dispatch")
+@method_decorator(public_page(params=[*MeetingFilter.base_filters, "page"]), name="dispatch")
 class MeetingListView(TemplateView):
     template_name = "organizations/meeting_list.html"
 

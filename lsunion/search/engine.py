@@ -7,6 +7,8 @@ within a page's class, documents with the reader's diacritics first. Then – on
 are few – documents holding some of the groups, most groups first, then newest.
 """
 
+import itertools
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -29,6 +31,7 @@ from django.db.models.functions import Concat
 
 from lsunion.cache import cached_for_version
 from lsunion.collation import sort_key
+from lsunion.search.indexes import PAIR_SUFFIX, PAIRED_FIELDS
 from lsunion.search.query import Query
 from lsunion.search.registry import SearchSource
 from lsunion.text import nfc
@@ -37,28 +40,37 @@ _WORD = re.compile(r"[^\W_]+")
 EXACT_SCAN = 20_000  # look for the reader's diacritics this far into a document
 
 COUNT_CAP = 1000  # "hơn 1.000 kết quả": counting every match of a common word costs too much
+ESTIMATE_SURE = 5 * COUNT_CAP  # a planner estimate this high is surely more than COUNT_CAP
 SOME_WORDS_THRESHOLD = 10  # below this many all-words results, also show some-words results
 SOME_WORDS_CANDIDATES = 30  # the newest this many some-words matches, re-ranked in Python
 
 
 class StoredVector(F):
-    """The stored tsvector column `<field>_tsv` beside a search field (PostgreSQL only).
+    """A stored tsvector column `<field><suffix>_tsv` beside a search field (PostgreSQL only).
 
-    Migrations create it with lsunion.search.indexes.gin_indexes; Django's models do not
-    know it, so it is addressed through the field it is computed from.
+    Migrations create it with lsunion.search.indexes (gin_indexes, pair_indexes); Django's
+    models do not know it, so it is addressed through the field it is computed from.
     """
 
+    def __init__(self, name: str, suffix: str = ""):
+        super().__init__(name)
+        self.suffix = suffix
+
     def resolve_expression(self, *args, **kwargs):
-        return _VectorColumn(super().resolve_expression(*args, **kwargs))
+        column = _VectorColumn(super().resolve_expression(*args, **kwargs))
+        column.suffix = self.suffix
+        return column
 
 
 class _VectorColumn(Func):
     template = "%(expressions)s"
+    suffix = ""
 
     def as_sql(self, compiler, connection, **extra):
         sql, params = compiler.compile(self.source_expressions[0])
         quote = connection.ops.quote_name("")[-1]
-        column = sql[:-1] + "_tsv" + quote if sql.endswith(quote) else sql + "_tsv"
+        ending = self.suffix + "_tsv"
+        column = sql[:-1] + ending + quote if sql.endswith(quote) else sql + ending
         return column, params
 
 
@@ -69,12 +81,61 @@ class TextSearchMatch(Func):
     arg_joiner = " @@ to_tsquery('simple'::regconfig, "
     output_field = BooleanField()
 
-    def __init__(self, field_name: str, tsquery: str):
-        super().__init__(StoredVector(field_name), Value(tsquery))
+    def __init__(self, field_name: str, tsquery: str, suffix: str = ""):
+        super().__init__(StoredVector(field_name, suffix), Value(tsquery))
 
     def as_sql(self, compiler, connection, **extra):
         sql, params = super().as_sql(compiler, connection, **extra)
         return f"({sql}))", params
+
+
+class _Both(Func):
+    """Two boolean expressions, both true."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " AND "
+    output_field = BooleanField()
+
+
+_PAIRABLE = re.compile(r"[a-z0-9]+")
+
+
+def _pair(first: str, second: str) -> str | None:
+    """The token the pair vector holds for two adjacent words (see indexes.pair_indexes)."""
+    if _PAIRABLE.fullmatch(first) and _PAIRABLE.fullmatch(second):
+        return first + second
+    return None
+
+
+def _either(terms) -> str | None:
+    terms = set(terms)
+    if not terms or None in terms:
+        return None  # some spelling has no pair to look for: no constraint
+    return "(" + " | ".join(sorted(terms)) + ")"
+
+
+def _inner(phrase) -> str | None:
+    pairs = [_pair(a, b) for a, b in itertools.pairwise(phrase)]
+    if not pairs or None in pairs:
+        return None
+    return "(" + " & ".join(pairs) + ")"
+
+
+def _pair_tsquery(groups, mode: str) -> str | None:
+    """Word pairs every match must hold, for the pair vector's index; None when there are none.
+
+    A necessary condition only: the stored word vector still decides (positions, order).
+    """
+    if mode == "any":
+        return None
+    parts = [_either(_inner(phrase) for phrase in group) for group in groups]
+    if mode == "phrase":
+        parts += [
+            _either(_pair(a[-1], b[0]) for a in first for b in second)
+            for first, second in itertools.pairwise(groups)
+        ]
+    parts = [part for part in parts if part]
+    return " & ".join(parts) if parts else None
 
 
 def _alternatives(group) -> str:
@@ -130,22 +191,47 @@ def capped_count(queryset: QuerySet, cap: int | None = None) -> int:
     return len(queryset.order_by().values_list("pk", flat=True)[: cap + 1])
 
 
+def surely_over_cap(queryset: QuerySet) -> bool:
+    """PostgreSQL's own estimate says the matches are far more than COUNT_CAP.
+
+    Counting a thousand matches of common words reads a thousand rows for one line of text
+    ("hơn 1.000 kết quả"). The planner's estimate for words together is low rather than high
+    (it takes words as independent, and in news they come together), so an estimate of
+    ESTIMATE_SURE or more is trusted; below that, the matches are counted.
+    """
+    if connection.vendor != "postgresql":
+        return False
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return plan[0]["Plan"]["Plan Rows"] >= ESTIMATE_SURE
+
+
 def counts(sources, query: Query, year: int | None = None, **filters) -> dict[str, int]:
     """Every source's number of all-words matches, capped at COUNT_CAP + 1, in one query."""
     if query.is_empty or not sources:
         return {}
-    parts, params = [], []
+    parts, params, totals, counted = [], [], {}, []
     for index, source in enumerate(sources):
         every = match(base_queryset(source, year, **filters), source.text_field, query.groups)
+        if source.window and surely_over_cap(every):
+            totals[source.key] = COUNT_CAP + 1
+            continue
+        counted.append(source)
         inner = every.order_by().values("pk")[: COUNT_CAP + 1]
         sql, inner_params = inner.query.get_compiler(using=inner.db).as_sql()
         # Django's own compiled SQL with its parameters kept apart: nothing typed is inlined.
         parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted_{index})")  # noqa: S608
         params.extend(inner_params)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), params)
-        row = cursor.fetchone()
-    return {source.key: total for source, total in zip(sources, row, strict=True)}
+    if parts:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(parts), params)
+            row = cursor.fetchone()
+        totals.update({source.key: total for source, total in zip(counted, row, strict=True)})
+    return totals
 
 
 @dataclass
@@ -183,7 +269,12 @@ def _ordered(
 def _condition(queryset: QuerySet, field_name: str, groups, mode: str = "all"):
     """(queryset, boolean expression) testing `field_name` against the groups."""
     if connection.vendor == "postgresql":
-        return queryset, TextSearchMatch(field_name, _tsquery(groups, mode))
+        condition = TextSearchMatch(field_name, _tsquery(groups, mode))
+        paired = field_name in PAIRED_FIELDS.get(queryset.model._meta.db_table, ())
+        pairs = _pair_tsquery(groups, mode) if paired else None
+        if pairs:
+            condition = _Both(TextSearchMatch(field_name, pairs, PAIR_SUFFIX), condition)
+        return queryset, condition
     alias = f"_padded_{field_name}"
     queryset = queryset.alias(**{alias: _padded(field_name)})
     if mode == "phrase":
@@ -316,7 +407,8 @@ def _search_large(base, source, query, offset, limit, count) -> SourceResults:
     results = SourceResults(source)
     cutoff = _window_cutoff(source)
     if count:
-        results.total = capped_count(match(base, source.text_field, query.groups))
+        every = match(base, source.text_field, query.groups)
+        results.total = COUNT_CAP + 1 if surely_over_cap(every) else capped_count(every)
     skip, items, earlier = offset, [], []
     for index, (name, groups, mode) in enumerate(tiers(source, query)):
         tier = match(base, name, groups, mode)

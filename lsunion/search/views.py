@@ -118,4 +118,4 @@ class SearchView(TemplateView):
         }
 
 
-search = public_page(SearchView.as_view())
+search = public_page(SearchView.as_view(), params=["q", "loai", "nam", "chuyen_muc", "page"])

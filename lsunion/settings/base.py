@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "reversion",
     "axes",
+    "django_tasks_db",
     "organizations",
     "news",
     "awards",
@@ -284,6 +285,9 @@ if _MAIL_BACKEND.endswith("smtp.EmailBackend"):
         "use_tls": env_bool("DJANGO_EMAIL_TLS", False),
         "timeout": 10,
     }
+# Background work (mail): stored in the database, run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "cong-thong-tin@ldld.langson.vn")
 
 LOGGING = {

@@ -17,6 +17,9 @@ CACHES = {
         "KEY_PREFIX": "lsunion-test",
     }
 }
+# Tasks run at once, inside the test (mail reaches mail.outbox); tests of the worker itself
+# switch to the database backend and run `db_worker --batch`.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="lsunion-test-media-")
 STORAGES = {

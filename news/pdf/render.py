@@ -14,7 +14,7 @@ from urllib.request import url2pathname
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -71,3 +71,18 @@ def render_article_pdf(article: Article, *, address: str) -> bytes:
         optimize_images=True,
         pdf_tags=True,
     )
+
+
+def warm_up() -> None:
+    """Load WeasyPrint, Pango and the embedded faces once, so the first real PDF is quick.
+
+    Called at server start (gunicorn.conf.py) before workers fork: they inherit it all.
+    """
+    get_template("news/article_pdf.html")
+    fonts = FontConfiguration()
+    fetcher = LocalOnlyFetcher(allowed_protocols={"file"})
+    stylesheet = CSS(filename=str(STYLESHEET), font_config=fonts, url_fetcher=fetcher)
+    HTML(
+        string="<h1>Lạng Sơn</h1><p>Công đoàn <b>đậm</b> <i>nghiêng</i></p>",
+        url_fetcher=fetcher,
+    ).write_pdf(stylesheets=[stylesheet], font_config=fonts)

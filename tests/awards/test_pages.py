@@ -3,7 +3,9 @@
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from awards import services
 from organizations import sections
@@ -90,17 +92,39 @@ def test_junk_addresses_answer_404(client, url):
     assert client.get(url).status_code == (400 if "%00" in url else 404)
 
 
-def test_the_chart_counts_by_year_and_form_in_one_query(client):
+def test_the_chart_counts_by_year_and_form_in_one_query(client, settings):
+    settings.PAGE_CACHE_ENABLED = False
     certificate = AwardFormFactory(name="Giấy khen")
     merit = AwardFormFactory(name="Bằng khen", level="provincial_union")
-    for year, form, n in [(2019, certificate, 2), (2020, certificate, 3), (2020, merit, 1)]:
+
+    def award(year, form, n):
         decision = DecisionFactory(issued_on=date(year, 5, 1), form=form)
         for _ in range(n):
             RecipientFactory(decision=decision)
-    page = client.get("/khen-thuong/").content.decode()
+
+    def chart_and_queries():
+        client.get("/khen-thuong/")  # the site chrome is computed once per content version
+        with CaptureQueriesContext(connection) as ctx:
+            page = client.get("/khen-thuong/").content.decode()
+        grouped = [q["sql"] for q in ctx.captured_queries if "GROUP BY" in q["sql"]
+                   and '"year"' in q["sql"] and "awards_awardform" in q["sql"]]  # fmt: skip
+        return page, len(ctx.captured_queries), grouped
+
+    for year, form, n in [(2019, certificate, 2), (2020, certificate, 3), (2020, merit, 1)]:
+        award(year, form, n)
+    page, queries, grouped = chart_and_queries()
     assert '<svg viewBox="0 0 640 240" role="img"' in page
     assert "2019: 2 lượt (Giấy khen 2)" in page
     assert "2020: 4 lượt (Giấy khen 3, Bằng khen 1)" in page
+    assert len(grouped) == 1
+
+    flag = AwardFormFactory(name="Cờ thi đua", level="provincial_union")
+    for year in range(2014, 2019):
+        for form in (certificate, merit, flag):
+            award(year, form, 1)
+    page, more_queries, grouped = chart_and_queries()
+    assert "2016: 3 lượt (Giấy khen 1, Bằng khen 1, Cờ thi đua 1)" in page
+    assert more_queries == queries and len(grouped) == 1
 
 
 def test_lookup_runs_the_same_small_number_of_queries_with_5_and_50_recipients(page_queries):

@@ -1,5 +1,6 @@
 """Security settings and defences a reviewer can check from outside."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -7,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -60,15 +62,55 @@ def test_public_pages_send_strict_security_headers(client):
     assert "camera=()" in response["Permissions-Policy"]
 
 
-@pytest.mark.django_db
-def test_behind_tls_cookies_are_secure_and_hsts_is_sent(client, settings):
-    settings.SECURE_HSTS_SECONDS = 31536000
-    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    response = client.get("/", secure=True)
-    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
-    from django.conf import settings as live
+# Run in a fresh interpreter on the production settings module, against this test's database:
+# an https request through the proxy (X-Forwarded-Proto) logs in; a plain http one is redirected.
+BEHIND_TLS = """
+import django, json
+django.setup()
+from django.test import Client
+client = Client(HTTP_HOST="congdoanlangson.vn")
+plain = client.get("/quan-tri/login/")
+tls = {"HTTP_X_FORWARDED_PROTO": "https"}
+login = client.post("/quan-tri/login/?next=/quan-tri/",
+                    {"username": "bientap", "password": "mat-khau-rat-dai-123"}, **tls)
+cookies = {name: {"secure": bool(c["secure"]), "httponly": bool(c["httponly"])}
+           for name, c in login.cookies.items()}
+print(json.dumps({"plain": [plain.status_code, plain.get("Location", "")],
+                  "login": [login.status_code, login.get("Location", "")],
+                  "hsts": login.get("Strict-Transport-Security", ""), "cookies": cookies}))
+"""
 
-    assert live.SESSION_COOKIE_HTTPONLY
+
+def database_url() -> str:
+    """This test's own database, as DATABASE_URL spells it."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        return f"sqlite:///{db['NAME']}"
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_behind_tls_cookies_are_secure_and_hsts_is_sent(django_user_model):
+    # Hashed the way production hashes (the test settings use MD5 for speed).
+    password = PBKDF2PasswordHasher().encode("mat-khau-rat-dai-123", "muoi-cua-phep-thu")
+    django_user_model.objects.create(username="bientap", password=password, is_staff=True)
+    env = production_env(
+        DJANGO_DEBUG="0", DJANGO_SECRET_KEY=secrets.token_urlsafe(64), DJANGO_SECURE="1",
+        DJANGO_ALLOWED_HOSTS="congdoanlangson.vn", DATABASE_URL=database_url(),
+        DJANGO_DB_POOL="0",
+    )  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", BEHIND_TLS], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert out.returncode == 0, out.stderr[-3000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["plain"] == [301, "https://congdoanlangson.vn/quan-tri/login/"]
+    assert result["login"] == [302, "/quan-tri/"]
+    assert result["hsts"] == "max-age=31536000; includeSubDomains; preload"
+    assert result["cookies"]["sessionid"] == {"secure": True, "httponly": True}
+    assert result["cookies"]["csrftoken"]["secure"] is True
 
 
 def test_production_settings_mark_cookies_secure():

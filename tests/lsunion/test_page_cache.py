@@ -1,15 +1,18 @@
 """The anonymous page cache under a burst: one reader renders, the others never stampede."""
 
+import re
 import threading
 import time
+from datetime import timedelta
 
 import pytest
 from django.db import connections
 from django.http import HttpResponse
 from django.test import RequestFactory
+from django.utils import timezone
 
 from lsunion.cache import bump, content_version, public_page
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +115,47 @@ def test_a_cached_page_changes_its_etag_when_the_article_is_corrected(client):
 
     assert again.status_code == 200
     assert "(đính chính)" in again.content.decode()
+
+
+def test_tracking_tags_and_unknown_parameters_are_served_the_cached_home_page(
+    client, django_assert_num_queries
+):
+    ArticleFactory(title="Công đoàn tỉnh trao 500 suất quà Tết cho công nhân")
+    first = client.get("/")
+    assert first.status_code == 200
+    for junk in ("?utm_source=fb&fbclid=abc", "?x=1", "?utm_medium=social&utm_campaign=tet"):
+        with django_assert_num_queries(0):
+            again = client.get("/" + junk)
+        assert again.status_code == 200 and again.content == first.content, junk
+
+
+def test_a_parameter_the_view_reads_still_gives_its_own_page(client, django_assert_num_queries):
+    category = CategoryFactory(name="Tin hoạt động", slug="tin-hoat-dong")
+    for n in range(25):
+        ArticleFactory(title=f"Bài số {n:02d} của chuyên mục", category=category,
+                       published_at=timezone.now() - timedelta(hours=n + 1))  # fmt: skip
+    url = f"/chuyen-muc/{category.slug}/"
+    first, second = client.get(url), client.get(url, {"page": 2})
+    assert "Bài số 00" in first.content.decode() and "Bài số 00" not in second.content.decode()
+    assert "Bài số 24" in second.content.decode()
+
+    with django_assert_num_queries(0):
+        tagged = client.get(url, {"fbclid": "abc", "page": 2, "utm_source": "zalo"})
+    assert tagged.content == second.content
+    # The tags never reach the page: no link on it carries them to the next reader.
+    assert "fbclid" not in tagged.content.decode() and "utm_source" not in tagged.content.decode()
+
+
+def test_search_keys_on_its_own_parameters_in_any_order(client, django_assert_num_queries):
+    ArticleFactory(title="Hội thi an toàn vệ sinh lao động")
+
+    def text(response):
+        return re.sub(r"</?mark>", "", response.content.decode())
+
+    first = client.get("/tim-kiem/", {"q": "an toàn", "loai": "tin-bai"})
+    assert "Hội thi an toàn vệ sinh lao động" in text(first)
+    with django_assert_num_queries(0):
+        again = client.get("/tim-kiem/?loai=tin-bai&utm_source=fb&q=an+to%C3%A0n")
+    assert again.content == first.content
+    other = client.get("/tim-kiem/", {"q": "khen thưởng", "loai": "tin-bai"})
+    assert "Hội thi an toàn vệ sinh lao động" not in text(other)

@@ -135,6 +135,22 @@ def test_a_count_too_costly_to_finish_says_more_than_the_cap(client, monkeypatch
     assert "Tìm thấy 3 kết quả" in summary(client, "choi bong chuyen")
 
 
+def test_when_postgresql_expects_far_more_than_the_cap_the_page_says_so_without_counting(
+    client, monkeypatch
+):
+    from django.db import connection
+
+    from lsunion.search import engine
+
+    ArticleFactory.create_batch(3, title="Giải bóng chuyền công nhân")
+    assert "Tìm thấy 3 kết quả" in summary(client, "bong chuyen")  # a low estimate: counted
+    if connection.vendor != "postgresql":
+        return  # SQLite has no estimate and always counts
+    monkeypatch.setattr(engine, "ESTIMATE_SURE", 1)  # any estimate is now "far more"
+    page = summary(client, "giai bong chuyen")
+    assert "Tìm thấy hơn 1.000 kết quả" in page
+
+
 @pytest.mark.parametrize(
     ("typed", "meant"),
     [
@@ -201,3 +217,20 @@ def test_a_place_typed_finds_its_own_body_before_longer_names_that_hold_it(clien
     assert page.index(district.get_absolute_url()) < page.index(its_school.get_absolute_url())
     page = summary(client, "thanh pho lang son", loai="to-chuc")
     assert page.index(city.get_absolute_url()) < page.index(longer.get_absolute_url())
+
+
+@pytest.mark.parametrize("words_before", [0, 1, 2, 3])
+def test_a_phrase_ranks_as_a_phrase_wherever_it_stands_in_the_text(client, words_before):
+    # PostgreSQL answers phrases from an index of adjacent word pairs, built in two passes
+    # (pairs at even and at odd positions): a phrase must be found at either.
+    lead = " ".join(["Sáng"] + ["nay"] * words_before)
+    together = article("Tin hoạt động", 200, body=f"<p>{lead} Công đoàn Đình Lập họp.</p>")
+    scattered_newer = article("Lập kế hoạch", 1, body="<p>Công đoàn xã Đình Hòa.</p>")
+    assert_ranked(client, "cong doan dinh lap", together, scattered_newer)
+
+
+def test_an_abbreviation_inside_a_phrase_matches_its_expansion_standing_together(client):
+    expanded = article("Tin hoạt động", 200, body="<p>Liên đoàn Lao động Văn Quan trao quà.</p>")
+    scattered_newer = article("Quan tâm văn hóa", 1, body="<p>Liên đoàn Lao động tỉnh.</p>")
+    assert_ranked(client, "LĐLĐ Văn Quan trao quà", expanded, scattered_newer)
+    assert_ranked(client, "ldld van quan trao qua", expanded, scattered_newer)

@@ -1,21 +1,24 @@
 """The admin's "Nhập bài từ cổng cũ" page: upload, read the dry-run report, confirm."""
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from pytest_django.asserts import assertContains
 
 from news import legacy_admin, legacy_batch
-from news.models import Article, Category
+from news.models import Article
 from organizations.models import StaffScope
 from tests.factories import CategoryFactory, UnionBodyFactory
-from tests.news.exports import SLOGAN, TITLE, article, export
+from tests.news.exports import LEAD, PARAGRAPH, SLOGAN, TITLE, article, export
 
 pytestmark = pytest.mark.django_db
 
@@ -100,17 +103,48 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
     assert "/login/" in response["Location"]
 
 
+def rows_written() -> dict[str, int]:
+    """How many rows every table of the project holds (articles, photos, versions, history…)."""
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
+
+
 def test_uploading_an_export_shows_the_dry_run_report_and_writes_nothing(editor):
+    before = rows_written()
     response = preview(editor, article().encode())
-    page = response.content.decode()
-    assert Article.objects.count() == 0
-    assert Category.objects.count() == 0
-    assert "Xem trước: chưa có gì được lưu" in page
-    assert "Sẽ tạo mới" in page and TITLE in page
-    assert "14/07/2020 17:03" in page
-    assert "Hoạt động công đoàn" in page
-    assert "Xác nhận nhập 1 bài" in page
+    assert rows_written() == before
+    assert response.context["report"].dry_run
+    assertContains(
+        response,
+        f"""<tr class="legacy-created"><td>bai.txt</td><td>Sẽ tạo mới</td><td>{TITLE}</td>
+        <td>14/07/2020 17:03</td><td>Hoạt động công đoàn</td><td></td></tr>""",
+        html=True,
+    )
+    counts = re.search(
+        r'<ul class="legacy-import-counts">.*?</ul>', response.content.decode(), re.S
+    )
+    assert re.sub(r"<[^>]+>|\s+", "", counts.group(0)) == (
+        "Sẽtạomới:1Sẽcậpnhật:0Khôngđổi:0Sẽbỏqua:0"
+    )
+    assertContains(response, '<input type="submit" class="default" name="confirm" '
+                             'value="Xác nhận nhập 1 bài">', html=True)  # fmt: skip
     assert len(kept_uploads()) == 1
+
+
+def test_a_dry_run_of_a_changed_export_says_update_and_leaves_the_article_as_it_was(editor):
+    confirm(editor, preview(editor, article().encode()))
+    imported = Article.objects.get()
+    before, body = rows_written(), imported.body
+    changed = article(body=(LEAD, PARAGRAPH, "Hội nghị cũng biểu dương 11 tập thể, 17 cá nhân."))
+    response = preview(editor, changed.encode(), name="bai-sua.txt")
+    assertContains(
+        response,
+        f"""<tr class="legacy-updated"><td>bai-sua.txt</td><td>Sẽ cập nhật</td><td>{TITLE}</td>
+        <td>14/07/2020 17:03</td><td>Hoạt động công đoàn</td><td></td></tr>""",
+        html=True,
+    )
+    assert rows_written() == before
+    imported.refresh_from_db()
+    assert imported.body == body
 
 
 def test_confirming_imports_the_articles_and_forgets_the_upload(editor):

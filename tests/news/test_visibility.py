@@ -1,13 +1,17 @@
 """Readers see published articles only: drafts, archived and scheduled ones stay hidden."""
 
+import re
 from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from news import services
 from news.models import Article
-from tests.factories import ArticleFactory, CategoryFactory
+from tests.conftest import make_jpeg
+from tests.factories import ArticleFactory, ArticlePhotoFactory, CategoryFactory, UnionBodyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -80,17 +84,38 @@ def test_correction_is_visible_to_the_next_reader(client):
     assert "(đã đính chính)" in client.get(article.get_absolute_url()).content.decode()
 
 
+def article_element(page: str) -> str:
+    """The article as the reader gets it: from <article> to </article>, whitespace folded."""
+    found = re.search(r'<article class="article".*?</article>', page, re.S)
+    assert found, "no article on the page"
+    return re.sub(r"\s+", " ", found.group(0))
+
+
 def test_staff_preview_shows_a_draft_exactly_as_readers_will_see_it_and_is_never_cached(
     client, staff_client
 ):
-    draft = ArticleFactory(draft=True, title="Bản nháp chờ xem trước")
+    draft = ArticleFactory(
+        draft=True, title="Bản nháp chờ xem trước", published_at=timezone.now() - timedelta(hours=2),
+        body="<p>Đoạn một về hội nghị.</p><p>Đoạn hai: <strong>135 đoàn viên</strong>.</p>",
+        source_body=UnionBodyFactory(name="Liên đoàn Lao động huyện Đình Lập"),
+    )  # fmt: skip
+    ArticlePhotoFactory(article=draft, caption="Quang cảnh hội nghị sơ kết", after_paragraph=1,
+                        image=SimpleUploadedFile("hn.jpg", make_jpeg(), "image/jpeg"))  # fmt: skip
     url = f"/quan-tri/news/article/{draft.pk}/xem-truoc/"
 
     response = staff_client.get(url)
     assert response.status_code == 200
-    assert "Bản nháp chờ xem trước" in response.content.decode()
-    assert "Bản xem trước" in response.content.decode()
-    assert "no-cache" in response["Cache-Control"]
+    assert "no-cache" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    preview = response.content.decode()
+    assert "Bản xem trước" in preview
+    public_url = draft.get_absolute_url()
+    assert client.get(public_url).status_code == 404  # the preview left nothing in a cache
+
+    services.publish(articles=[draft], by=None, now=False)
+    published = client.get(public_url)
+    assert published.status_code == 200
+    assert "Quang cảnh hội nghị sơ kết" in preview and "135 đoàn viên" in preview
+    assert article_element(preview) == article_element(published.content.decode())
 
     client.logout()
     anonymous = client.get(url)

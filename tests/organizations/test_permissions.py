@@ -1,8 +1,12 @@
 """Each role can do its job and nothing else, within its union bodies (and their children)."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.exceptions import PermissionDenied
+from django.test import Client
 
 from news import services
 from news.models import Article
@@ -135,31 +139,64 @@ def test_autocomplete_offers_only_bodies_in_scope_for_the_source_but_any_for_men
     assert {world["own"].pk, world["other"].pk, world["province"].pk} <= offered("mentioned_bodies")
 
 
+def article_form(article, **changes) -> dict:
+    """The article's change form as the admin posts it back."""
+    data = {
+        "title": article.title, "slug": article.slug, "summary": article.summary,
+        "body": article.body, "byline": article.byline, "category": article.category_id,
+        "source_body": article.source_body_id or "", "workflow": "save",
+        "published_at_0": "", "published_at_1": "",
+        "photos-TOTAL_FORMS": 0, "photos-INITIAL_FORMS": 0,
+    }  # fmt: skip
+    data.update(changes)
+    return data
+
+
+def review_steps(page: str) -> list[str]:
+    """The review history on a change page: one "step · who" line per step, newest first."""
+    steps = re.search(r'<ol class="review-history".*?</ol>', page, re.S)
+    assert steps, "no review history on the change page"
+    items = re.findall(r"<li[^>]*><strong>(.*?)</strong> · (.*?) · ", steps.group(0), re.S)
+    return [f"{step} · {who}" for step, who in items]
+
+
 def test_a_reporter_submits_and_cannot_publish_the_editor_is_told_and_approves(
-    client, world, django_user_model, django_capture_on_commit_callbacks
+    world, django_user_model, django_capture_on_commit_callbacks
 ):
     reporter = staff(django_user_model, Role.REPORTER, world["own"])
     editor = staff(django_user_model, Role.EDITOR, world["own"])
     staff(django_user_model, Role.EDITOR, world["other"])  # must not be told
     article = ArticleFactory(title="Tin phóng viên viết", source_body=world["own"], draft=True,
                              created_by=reporter)  # fmt: skip
+    url = f"{ADMIN}/news/article/{article.pk}/change/"
+    as_reporter, as_editor = Client(), Client()
+    as_reporter.force_login(reporter)
+    as_editor.force_login(editor)
 
-    with pytest.raises(Exception):
+    # The reporter is not offered publishing, a forged choice is refused, and so is the service.
+    assert 'value="publish"' not in as_reporter.get(url).content.decode()
+    refused = as_reporter.post(url, article_form(article, workflow="publish"))
+    assert refused.status_code == 200 and "workflow" in refused.context["adminform"].form.errors
+    with pytest.raises(PermissionDenied):
         services.publish(articles=[article], by=reporter)
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT and article.approved_by is None
+
     with django_capture_on_commit_callbacks(execute=True):
-        services.submit(article=article, by=reporter)
+        assert as_reporter.post(url, article_form(article, workflow="submit")).status_code == 302
     article.refresh_from_db()
     assert article.status == Article.Status.REVIEW
     assert [m.to for m in mail.outbox] == [[editor.email]]
     assert "Bài chờ duyệt: Tin phóng viên viết" in mail.outbox[0].subject
     assert not may(reporter, "change", article)  # submitted: locked for the reporter
 
-    services.publish(articles=[article], by=editor)
+    assert as_editor.post(url, article_form(article, workflow="publish")).status_code == 302
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED and article.approved_by == editor
-    client.force_login(editor)
-    page = client.get(f"{ADMIN}/news/article/{article.pk}/change/").content.decode()
-    assert "Duyệt và xuất bản" in page and editor.username in page
+    assert review_steps(as_editor.get(url).content.decode()) == [
+        f"Duyệt và xuất bản · {editor.username}",
+        f"Gửi duyệt · {reporter.username}",
+    ]
 
 
 def test_returning_an_article_needs_a_comment_and_tells_the_author(
