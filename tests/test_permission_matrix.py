@@ -20,7 +20,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Revision, Version
 
 from awards.models import Recipient
-from lsunion.models import Abbreviation
+from lsunion.models import Abbreviation, OutgoingMail
 from news.models import Article
 from organizations import permissions
 from organizations.models import (
@@ -58,6 +58,7 @@ EVERYWHERE = {T, Q}
 #                                   R       E       T       K       Q
 PERMS = {
     "lsunion.abbreviation":         ("",    "",     "vacd", "",     "vacd"),
+    "lsunion.outgoingmail":         ("",    "",     "v",    "",     "vd"),
     "reversion.revision":           ("",    "",     "v",    "",     "v"),
     "auth.group":                   ("",    "",     "",     "",     "vacd"),
     "auth.user":                    ("",    "",     "",     "",     "vacd"),
@@ -169,6 +170,8 @@ def world():
     shared = {
         Abbreviation: Abbreviation.objects.create(short="CNVCLĐ-T", expansion="công nhân"),
         Revision: Revision.objects.order_by("pk").first(),
+        OutgoingMail: OutgoingMail.objects.create(subject="Bài chờ duyệt: Tin DL",
+                                                  body="…", recipients="bt@example.vn"),
         Group: Group.objects.get(name=R),
         get_user_model(): get_user_model().objects.create_user("nguoi.khac", is_staff=True),
         AccessAttempt: AccessAttempt.objects.create(username="x", ip_address="10.0.0.1",
