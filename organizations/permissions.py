@@ -5,6 +5,11 @@ attached to union bodies (StaffScope); its scope is those bodies and all their d
 Chief editors and administrators act everywhere. Admin querysets, forms, actions,
 autocomplete, the editor's image upload and exports all ask here.
 
+Scope follows a merger: the bodies an applied reorganisation ended into a body in scope come
+with it (the ended body's own staff keep them as history). A person belongs to the scope of
+every body where they hold or held a position. A deleted object belongs where its last
+stored version says it belonged (reversion's recover screens).
+
 Apps declare which of their models are scoped, and through which field, in their
 AppConfig.ready() – organizations imports neither news nor awards.
 """
@@ -87,40 +92,50 @@ def scope_ids(user) -> frozenset[int] | None:
         from organizations.models import StaffScope, UnionBody
 
         roots = list(StaffScope.objects.filter(user=user).values_list("bodies", flat=True))
-        roots = [pk for pk in roots if pk is not None]
+        roots = {pk for pk in roots if pk is not None}
         ids: set[int] = set()
         if roots:
-            tree = UnionBody.objects.with_tree_fields().values_list("pk", "tree_path")
-            for pk, path in tree:
-                if set(path) & set(roots):
-                    ids.add(pk)
-            ids |= _merged_into(ids)
+            tree = list(UnionBody.objects.with_tree_fields().values_list("pk", "tree_path"))
+            ids = _below(tree, roots)
+            edges = _merger_edges()
+            # Each body an applied merger ended into the scope brings what is still under it.
+            while gained := _merged_into(ids, edges) - ids:
+                ids |= _below(tree, gained)
         cached = frozenset(ids)
         user._lsunion_scope = cached
     return cached
 
 
-def _merged_into(ids: set[int]) -> set[int]:
-    """Bodies that an applied (not undone) reorganisation ended into one of `ids`, once its
-    day has come, followed through later mergers: the successor's staff inherit their records.
-    The ended body's own staff keep them too, since it stays in the tree as history."""
+def _below(tree, tops: set[int]) -> set[int]:
+    """The bodies `tops` and all their descendants."""
+    return {pk for pk, path in tree if not tops.isdisjoint(path)}
+
+
+def _merger_edges() -> list[tuple[int, int]]:
+    """(successor, ended body) of every applied, not undone reorganisation whose day has come."""
     from django.utils import timezone
 
     from organizations.models import Reorganisation
 
-    edges = list(
-        Reorganisation.objects.filter(
+    return [
+        (successor, ended)
+        for successor, ended in Reorganisation.objects.filter(
             undone_at__isnull=True,
             successor__isnull=False,
             effective_on__lte=timezone.localdate(),
         ).values_list("successor_id", "bodies")
-    )
-    if not edges:
-        return set()
+        if ended is not None
+    ]
+
+
+def _merged_into(ids: set[int], edges: list[tuple[int, int]]) -> set[int]:
+    """Bodies ended into one of `ids`, followed through earlier mergers: the successor's
+    staff inherit their records. The ended body's own staff keep them too, since it stays in
+    the tree as history."""
     gained: set[int] = set()
     frontier = set(ids)
     while frontier:
-        found = {ended for successor, ended in edges if successor in frontier and ended}
+        found = {ended for successor, ended in edges if successor in frontier}
         frontier = found - ids - gained
         gained |= frontier
     return gained
@@ -172,7 +187,12 @@ def filter_queryset(user, queryset: QuerySet) -> QuerySet:
 def _version_body_ids(scoped: Scoped, version) -> set[int]:
     """The bodies a stored version belongs to, read from the version's own data: the
     object may be deleted, and then only its version knows where it belonged."""
-    data = version.field_dict
+    from reversion.errors import RevertError
+
+    try:
+        data = version.field_dict
+    except RevertError:  # stored by an older shape of the model: place unknown, so nobody's
+        return set()
     if scoped.body_path == "pk":
         # A body belongs to its own scope, and a deleted one to the scope of its parent.
         return {int(version.object_id), data.get("parent_id")} - {None}

@@ -1,7 +1,7 @@
 """Scope follows a merger: the successor's staff gain the ended body's records, the ended
 body's own staff keep its history, and nobody else gains anything."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -135,3 +135,19 @@ def test_an_undone_merger_hands_the_records_back(staff_client, bodies, records, 
     assert Reorganisation.objects.get().is_undone
     assert not may(fresh(people["successor"]), "change", records["meeting"])
     assert may(fresh(people["ended"]), "change", records["meeting"])
+
+
+def test_a_union_that_ended_under_the_merged_body_goes_with_it_to_the_successors_staff(
+    staff_client, bodies, django_user_model
+):
+    closed = UnionBodyFactory(
+        name="CĐCS Trường Tiểu học Tân Đoàn", parent=bodies["ended"], dissolved_on=date(2020, 1, 1)
+    )
+    article = ArticleFactory(source_body=closed, draft=True)
+    people = editors(django_user_model, bodies)
+    merge(staff_client, bodies, timezone.localdate() - timedelta(days=1))
+    closed.refresh_from_db()
+    assert closed.parent_id == bodies["ended"].pk  # it ended before: it does not move
+    assert may(fresh(people["successor"]), "change", article)
+    assert may(fresh(people["ended"]), "change", article)
+    assert not may(fresh(people["unrelated"]), "change", article)
