@@ -26,14 +26,18 @@ $(UV):
 install: .venv/.synced
 
 # What the browser and PDF tests need from outside PyPI: Debian's chromium (Playwright never
-# downloads a browser), poppler-utils (pdftotext, pdffonts), Pango for WeasyPrint, and axe-core.
+# downloads a browser), poppler-utils (pdftotext, pdffonts), Pango for WeasyPrint, a Java runtime
+# for the W3C Nu HTML checker, and from the npm registry axe-core and the checker (vnu-jar, run on
+# the machine's java; its install script, which would download a JDK, is never run).
 # apt runs only for what is missing, so a prepared machine pays nothing.
 CHROMIUM := /usr/bin/chromium
 AXE := node_modules/axe-core/axe.min.js
+VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-browser-deps: $(AXE)
+browser-deps: $(AXE) $(VNU)
 	@missing=""; \
 	[ -x $(CHROMIUM) ] || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v pdftotext >/dev/null 2>&1 && command -v pdffonts >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	fc-list 2>/dev/null | grep -qi 'dejavu\|noto' || missing="$$missing fonts-dejavu-core"; \
@@ -43,9 +47,9 @@ browser-deps: $(AXE)
 		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq$$missing; \
 	fi
 
-$(AXE): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
-	@touch $@
+$(AXE) $(VNU) &: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $(AXE) $(VNU)
 
 run: install
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --noinput

@@ -6,6 +6,7 @@ from lsunion import dates
 
 register = template.Library()
 
+register.filter("machine_datetime", dates.machine_datetime)
 register.filter("date_line", dates.date_line)
 register.filter("short_datetime", dates.short_datetime)
 register.filter("short_date", dates.short_date)

@@ -2,12 +2,12 @@
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from lsunion.dates import short_datetime
+from lsunion.dates import machine_datetime, short_datetime
 from lsunion.html import split_blocks
 from lsunion.templatetags.pictures import picture_html
 
@@ -37,9 +37,12 @@ def _figures(photos) -> str:
 
 
 @register.simple_tag
-def article_card(article, large=False, show_summary=False, show_category=False):
+def article_card(article, large=False, show_summary=False, show_category=False, heading=3):
     """A card for a list of articles. Built with plain string formatting, every value
-    escaped: the home page shows dozens, and template includes cost ten times as much."""
+    escaped: the home page shows dozens, and template includes cost ten times as much.
+
+    heading is the title's level: 3 under a block's h2 (home), 2 in a list under the h1."""
+    level = 2 if heading == 2 else 3
     url = escape(article.get_absolute_url())
     image = ""
     if article.cover_image:
@@ -56,7 +59,7 @@ def article_card(article, large=False, show_summary=False, show_category=False):
     published = timezone.localtime(article.published_at)
     return mark_safe(
         f'<article class="card{" card--large" if large else ""}">{image}<div class="card-body">'
-        f'<h3 class="card-title"><a href="{url}">{escape(article.title)}</a></h3>'
-        f'<p class="meta"><time datetime="{dateformat.format(published, "c")}">'
+        f'<h{level} class="card-title"><a href="{url}">{escape(article.title)}</a></h{level}>'
+        f'<p class="meta"><time datetime="{machine_datetime(published)}">'
         f"{short_datetime(published)}</time>{category}</p>{summary}</div></article>"
     )

@@ -12,6 +12,23 @@
     function say(text) { status.textContent = text; }
     function show(el, visible) { if (el) el.hidden = !visible; }
 
+    /* On phones the tools are a panel opened by the header's “Aa” link (#cong-cu-doc without JS). */
+    var opener = document.querySelector("[data-tools-toggle]");
+    function setOpen(open) {
+        bar.classList.toggle("is-open", open);
+        if (opener) opener.setAttribute("aria-expanded", String(open));
+    }
+    if (opener) {
+        setOpen(false);
+        opener.addEventListener("click", function (event) {
+            event.preventDefault();
+            setOpen(!bar.classList.contains("is-open"));
+        });
+        document.addEventListener("keydown", function (event) {
+            if (event.key === "Escape" && bar.classList.contains("is-open")) { setOpen(false); opener.focus(); }
+        });
+    }
+
     /* Chế độ ban đêm: the device's preference until the reader chooses. */
     var themeButton = tool("theme");
     var prefersDark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)");

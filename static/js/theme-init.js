@@ -2,6 +2,7 @@
 (function () {
     try {
         var root = document.documentElement;
+        root.classList.add("js"); // reader.js will run: its tools keep their place from the first paint
         var theme = localStorage.getItem("lsunion-theme");
         if (theme === "dark" || theme === "light") root.setAttribute("data-theme", theme);
         var scale = parseFloat(localStorage.getItem("lsunion-scale"));
