@@ -30,8 +30,9 @@ ABBREVIATIONS = [
 
 def seed(apps, schema_editor):
     Abbreviation = apps.get_model("lsunion", "Abbreviation")
+    db = schema_editor.connection.alias  # the database being migrated, not always the default
     for short, expansion in ABBREVIATIONS:
-        Abbreviation.objects.get_or_create(short=short, defaults={"expansion": expansion})
+        Abbreviation.objects.using(db).get_or_create(short=short, defaults={"expansion": expansion})
 
 
 class Migration(migrations.Migration):

@@ -40,30 +40,35 @@ ROLES = {
 
 
 def create_roles(apps, schema_editor):
+    # The database being migrated: the test suite also migrates a second (SQLite) database,
+    # and roles written to the default one from there would take every permission it has now.
+    db = schema_editor.connection.alias
     for app_config in apps.get_app_configs():
         app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
+        create_permissions(app_config, apps=apps, verbosity=0, using=db)
         app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    permissions = Permission.objects.using(db)
     for name, specs in ROLES.items():
-        group, _created = Group.objects.get_or_create(name=name)
-        wanted = Permission.objects.none()
+        group, _created = Group.objects.using(db).get_or_create(name=name)
+        wanted = permissions.none()
         for spec in specs:
             if spec == "*":
-                wanted = wanted | Permission.objects.all()
+                wanted = wanted | permissions.all()
             elif spec.endswith(".*"):
-                wanted = wanted | Permission.objects.filter(content_type__app_label=spec[:-2])
+                wanted = wanted | permissions.filter(content_type__app_label=spec[:-2])
             else:
                 app_label, codename = spec.split(".")
-                wanted = wanted | Permission.objects.filter(
+                wanted = wanted | permissions.filter(
                     content_type__app_label=app_label, codename=codename
                 )
         group.permissions.set(wanted.distinct())
 
 
 def remove_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()
+    db = schema_editor.connection.alias
+    apps.get_model("auth", "Group").objects.using(db).filter(name__in=ROLES).delete()
 
 
 class Migration(migrations.Migration):
