@@ -3,9 +3,13 @@
 import django_filters
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import connection
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import AwardForm, AwardTitle, Movement, Recipient
+from lsunion.cache import cached_for_version
+from lsunion.search.engine import TextSearchMatch
 from organizations.matching import body_key
 from organizations.models import UnionBody
 
@@ -76,10 +80,40 @@ class RecipientFilter(django_filters.FilterSet):
         model = Recipient
         fields = []
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The lists of forms, titles, bodies and movements change only with the content:
+        # read once per content version, not four queries on every look-up.
+        lists = cached_for_version("awards:lookup-choices", self._choice_lists)
+        for name, choices in lists.items():
+            field = self.form.fields[name]
+            # Plain (slug, label) pairs; django-filter's setter would wrap them in a query.
+            forms.ChoiceField.choices.fset(field, [("", field.empty_label), *choices])
+
+    def _choice_lists(self) -> dict[str, list[tuple[str, str]]]:
+        return {
+            name: [
+                (obj.slug, str(self.form.fields[name].label_from_instance(obj)))
+                for obj in flt.queryset
+            ]
+            for name, flt in self.filters.items()
+            if isinstance(flt, django_filters.ModelChoiceFilter)
+        }
+
     def filter_text(self, queryset, name, value):
         # body_key expands the union's abbreviations (CĐCS, LĐLĐ…) as the search text does.
-        for word in body_key(value[:MAX_QUERY]).split()[:MAX_WORDS]:
-            queryset = queryset.filter(search_text__contains=word)
+        words = body_key(value[:MAX_QUERY]).split()[:MAX_WORDS]
+        if not words:
+            return queryset
+        if connection.vendor == "postgresql":
+            # Words beginning with what was typed, answered by the GIN index of the stored
+            # word vector (a substring test read every recipient, and found “thanh” for “hanh”).
+            tsquery = " & ".join(f"'{word}':*" for word in words)
+            return queryset.filter(TextSearchMatch("search_text", tsquery))
+        for word in words:  # SQLite (make run): the same test, without an index
+            queryset = queryset.filter(
+                Q(search_text__startswith=word) | Q(search_text__contains=f" {word}")
+            )
         return queryset
 
     @property
