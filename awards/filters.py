@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import AwardForm, AwardTitle, Movement, Recipient
-from lsunion.cache import cached_for_version
+from lsunion.filter_choices import ChoicesPerVersion
 from lsunion.search.engine import TextSearchMatch
 from organizations.matching import body_key
 from organizations.models import UnionBody
@@ -17,7 +17,7 @@ MAX_QUERY = 200
 MAX_WORDS = 10
 
 
-class RecipientFilter(django_filters.FilterSet):
+class RecipientFilter(ChoicesPerVersion, django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Tên người, tập thể hoặc đơn vị"),
         method="filter_text",
@@ -79,26 +79,6 @@ class RecipientFilter(django_filters.FilterSet):
     class Meta:
         model = Recipient
         fields = []
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # The lists of forms, titles, bodies and movements change only with the content:
-        # read once per content version, not four queries on every look-up.
-        lists = cached_for_version("awards:lookup-choices", self._choice_lists)
-        for name, choices in lists.items():
-            field = self.form.fields[name]
-            # Plain (slug, label) pairs; django-filter's setter would wrap them in a query.
-            forms.ChoiceField.choices.fset(field, [("", field.empty_label), *choices])
-
-    def _choice_lists(self) -> dict[str, list[tuple[str, str]]]:
-        return {
-            name: [
-                (obj.slug, str(self.form.fields[name].label_from_instance(obj)))
-                for obj in flt.queryset
-            ]
-            for name, flt in self.filters.items()
-            if isinstance(flt, django_filters.ModelChoiceFilter)
-        }
 
     def filter_text(self, queryset, name, value):
         # body_key expands the union's abbreviations (CĐCS, LĐLĐ…) as the search text does.
