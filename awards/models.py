@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from lsunion import versioning
 from lsunion.constraints import ends_after_start
 from lsunion.documents import validate_pdf
+from lsunion.links import id_url
 from lsunion.models import Stamped
 from lsunion.text import clean_line, nfc, normalise, unique_slug
 from organizations.matching import body_key
@@ -394,7 +395,7 @@ class Decision(Stamped):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("awards:decision-detail", kwargs={"pk": self.pk})
+        return id_url("awards:decision-detail", pk=self.pk)
 
     @property
     def reference(self) -> str:
@@ -425,6 +426,29 @@ class RecipientQuerySet(models.QuerySet):
             "decision__revoked_by",
             "body",
             "unit_body",
+        )
+
+    def for_lookup(self):
+        """What a row of the look-up shows, and no more: each column costs ORM time."""
+        return self.select_related(
+            "decision__form", "decision__title", "decision__issuing_body", "body", "unit_body"
+        ).only(
+            "kind",
+            "full_name",
+            "collective_name",
+            "position",
+            "unit",
+            "decision__number",
+            "decision__code",
+            "decision__year",
+            "decision__status",
+            "decision__form__name",
+            "decision__title__name",
+            "decision__issuing_body__name",
+            "decision__issuing_body__short_name",
+            "body__name",
+            "body__slug",
+            "unit_body__slug",
         )
 
 
@@ -540,9 +564,7 @@ class Recipient(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse(
-            "awards:recipient-detail", kwargs={"decision_pk": self.decision_id, "pk": self.pk}
-        )
+        return id_url("awards:recipient-detail", decision_pk=self.decision_id, pk=self.pk)
 
     def get_verification_url(self):
         return reverse("awards:verify", kwargs={"code": self.verification_code})

@@ -7,10 +7,23 @@ BODY_AWARDS_COUNT = 8
 
 def body_awards(body) -> dict | None:
     """The body's most recent commendations as a collective (one query)."""
+    # Only what a line shows: the eight-table join of for_listing() cost PostgreSQL 10 ms to
+    # plan, for a query that runs in 0.2 ms.
     recipients = list(
         Recipient.objects.published()
         .filter(body=body)
-        .for_listing()
+        .select_related("decision__form", "decision__title", "decision__issuing_body")
+        .only(
+            "collective_name",
+            "decision__number",
+            "decision__code",
+            "decision__issued_on",
+            "decision__status",
+            "decision__form__name",
+            "decision__title__name",
+            "decision__issuing_body__name",
+            "decision__issuing_body__short_name",
+        )
         .order_by("-decision__issued_on", "-decision_id", "order")[:BODY_AWARDS_COUNT]
     )
     return {"recipients": recipients, "body": body} if recipients else None

@@ -11,7 +11,7 @@ from awards.charts import awards_chart, counts_by_year_and_form
 from awards.filters import RecipientFilter
 from awards.models import CODE_LENGTH, Decision, Recipient, clean_code
 from awards.qr import absolute_url, qr_svg
-from lsunion.cache import public_page
+from lsunion.cache import cached_for_version, public_page
 from organizations.models import UnionBody
 
 LOOKUP_PAGE_SIZE = 30
@@ -44,18 +44,28 @@ class RecipientLookupView(TemplateView):
             self.request.GET or None, queryset=Recipient.objects.published()
         )
         matches = filterset.qs
-        page = Paginator(
-            matches.for_listing().order_by(
-                "-decision__issued_on", "-decision_id", "kind", "order", "pk"
-            ),
-            LOOKUP_PAGE_SIZE,
-        ).get_page(self.request.GET.get("page"))
+        if any(self.request.GET.get(name) for name in RecipientFilter.base_filters):
+            counts = counts_by_year_and_form(matches)
+        else:  # every published recipient: the same figures until the content changes
+            counts = cached_for_version(
+                "awards:lookup-counts", lambda: counts_by_year_and_form(matches)
+            )
+        ordering = ("-decision__issued_on", "-decision_id", "kind", "order", "pk")
+        paginator = Paginator(matches.order_by(*ordering).values("pk"), LOOKUP_PAGE_SIZE)
+        # The chart's counts add up to the number of matches: no COUNT(*) query of its own.
+        paginator.count = sum(row["count"] for row in counts)
+        page = paginator.get_page(self.request.GET.get("page"))
+        # The page's ids first (a subquery), then only their rows are joined to what they show:
+        # joining every match before sorting cost most of the query.
+        page.object_list = (
+            Recipient.objects.for_lookup().filter(pk__in=page.object_list).order_by(*ordering)
+        )
         slug = filterset.body
         return super().get_context_data(
             filter=filterset,
             page_obj=page,
             recipients=page.object_list,
-            chart=awards_chart(counts_by_year_and_form(matches)),
+            chart=awards_chart(counts),
             body=UnionBody.objects.filter(slug=slug).first() if slug else None,
             query_string=_query_string(self.request),
             **kwargs,

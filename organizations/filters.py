@@ -5,6 +5,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from lsunion.filter_choices import ChoicesPerVersion
 from organizations.matching import body_key
 from organizations.models import Meeting, UnionBody
 
@@ -69,7 +70,7 @@ class BodyFilter(django_filters.FilterSet):
         return bool(data.get("q") or data.get("loai"))
 
 
-class MeetingFilter(django_filters.FilterSet):
+class MeetingFilter(ChoicesPerVersion, django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Từ khóa"),
         method="filter_text",

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, TemplateView
 
-from lsunion.cache import public_page
+from lsunion.cache import cached_for_version, public_page
 from lsunion.collation import vi_order
 from lsunion.site import absolute
 from organizations import dated, sections
@@ -95,9 +95,11 @@ class BodyDetailView(DetailView):
         today = timezone.localdate()
         # Bodies that report, reported or will report to this one, and its successors' kin.
         linked = BodyAffiliation.objects.filter(parent=body).values("body_id")
+        # A district has a hundred grassroots unions: only the columns their links and dates
+        # need (whole rows with their parents were two hundred model instances a page).
         related = list(
             UnionBody.objects.filter(Q(parent=body) | Q(successor=body) | Q(pk__in=linked))
-            .select_related("parent")
+            .only("name", "slug", "founded_on", "dissolved_on", "parent_id", "successor_id")
             .order_by(vi_order("name"), "pk")
         )
         parents_today = dated.parent_ids_on(today, [body, *related])
@@ -189,7 +191,11 @@ class MeetingListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         filterset = MeetingFilter(self.request.GET or None, queryset=Meeting.objects.for_listing())
-        page = Paginator(filterset.qs, 20).get_page(self.request.GET.get("page"))
+        paginator = Paginator(filterset.qs, 20)
+        if not any(self.request.GET.get(name) for name in MeetingFilter.base_filters):
+            # Every meeting: the same number until the content changes.
+            paginator.count = cached_for_version("meetings:count", Meeting.objects.count)
+        page = paginator.get_page(self.request.GET.get("page"))
         return super().get_context_data(
             filter=filterset,
             page_obj=page,

@@ -103,9 +103,12 @@ def test_the_chart_counts_by_year_and_form_in_one_query(client, settings):
             RecipientFactory(decision=decision)
 
     def chart_and_queries():
-        client.get("/khen-thuong/")  # the site chrome is computed once per content version
+        # A look-up with a filter counts its own matches (the bare page's counts are kept
+        # per content version, see the next test).
+        params = {"q": "van quan"}
+        client.get("/khen-thuong/", params)  # the site chrome: once per content version
         with CaptureQueriesContext(connection) as ctx:
-            page = client.get("/khen-thuong/").content.decode()
+            page = client.get("/khen-thuong/", params).content.decode()
         grouped = [q["sql"] for q in ctx.captured_queries if "GROUP BY" in q["sql"]
                    and '"year"' in q["sql"] and "awards_awardform" in q["sql"]]  # fmt: skip
         return page, len(ctx.captured_queries), grouped
@@ -127,6 +130,39 @@ def test_the_chart_counts_by_year_and_form_in_one_query(client, settings):
     assert more_queries == queries and len(grouped) == 1
 
 
+def test_the_bare_look_up_counts_every_recipient_once_per_content_version(client, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    decision = DecisionFactory(issued_on=date(2020, 5, 1))
+    RecipientFactory(decision=decision)
+
+    def grouped_queries_and_page():
+        with CaptureQueriesContext(connection) as ctx:
+            page = client.get("/khen-thuong/").content.decode()
+        return sum("GROUP BY" in q["sql"] for q in ctx.captured_queries), page
+
+    assert grouped_queries_and_page()[0] == 1
+    again, page = grouped_queries_and_page()
+    assert again == 0 and "2020: 1 lượt" in page and "1 lượt khen thưởng." in page
+    RecipientFactory(decision=decision)  # a change: the counts are computed afresh, once
+    first, page = grouped_queries_and_page()
+    assert first == 1 and "2020: 2 lượt" in page and "2 lượt khen thưởng." in page
+    assert grouped_queries_and_page()[0] == 0
+
+
+def test_the_look_up_matches_the_beginnings_of_words_not_their_middles(client):
+    thanh = RecipientFactory(full_name="Nguyễn Văn Thành", unit="Trường THPT Lộc Bình")
+    hanh = RecipientFactory(full_name="Hoàng Thị Hạnh", unit="Trường THPT Lộc Bình")
+
+    def found(q):
+        page = client.get("/khen-thuong/", {"q": q}).content.decode()
+        return shown(page, thanh.full_name, hanh.full_name)
+
+    assert found("hanh") == {hanh.full_name}  # not “tHANH”
+    assert found("han") == {hanh.full_name}  # a name still being typed
+    assert found("truong thpt loc") == {thanh.full_name, hanh.full_name}
+    assert found("rung") == set()
+
+
 def test_lookup_runs_the_same_small_number_of_queries_with_5_and_50_recipients(page_queries):
     def build(n):
         for i in range(n):
@@ -146,6 +182,20 @@ def test_lookup_runs_the_same_small_number_of_queries_with_5_and_50_recipients(p
     large = measure()
     assert small == large
     assert max(large.values()) <= 12
+    # A name typed into the box: its counts and its page, nothing else (the lists of forms,
+    # titles, bodies and movements are read once per content version).
+    assert large[str({"q": "hanh"})] <= 2
+
+
+def test_the_filter_lists_show_a_new_award_form_at_once(client, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    RecipientFactory()
+    assert "Cờ thi đua" not in client.get("/khen-thuong/").content.decode()
+    flag = AwardFormFactory(name="Cờ thi đua", level="provincial_union")
+    page = client.get("/khen-thuong/").content.decode()
+    assert f'<option value="{flag.slug}">Cờ thi đua – Liên đoàn Lao động tỉnh</option>' in page
+    chosen = client.get("/khen-thuong/", {"hinh_thuc": flag.slug}).content.decode()
+    assert f'<option value="{flag.slug}" selected>Cờ thi đua – Liên đoàn' in chosen
 
 
 def test_a_decision_page_lists_its_recipients_each_with_a_permalink(client):

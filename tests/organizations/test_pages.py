@@ -212,3 +212,20 @@ def test_directory_body_and_meeting_pages_run_the_same_queries_with_5_and_50_bod
     assert small == large
     # The body page: 8 of its own plus one per section other apps add (news, awards).
     assert max(large.values()) <= 12
+    # The meeting list: its page of meetings; the number of all meetings and the list of
+    # organisers in the filter are read once per content version.
+    assert large["meetings"] == 1
+    assert page_queries("/hoi-nghi/", {"loai": "congress"}) <= 2  # a filtered list counts
+
+
+def test_the_meeting_list_counts_a_new_meeting_and_offers_its_organiser_at_once(client, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    MeetingFactory()
+    client.get("/hoi-nghi/")
+    page = client.get("/hoi-nghi/").content.decode()
+    assert "1 hội nghị." in page
+    dinh_lap = UnionBodyFactory(name="Liên đoàn Lao động huyện Đình Lập", kind="district")
+    MeetingFactory(organiser=dinh_lap)
+    page = client.get("/hoi-nghi/").content.decode()
+    assert "2 hội nghị." in page
+    assert f'<option value="{dinh_lap.slug}">' in page
