@@ -31,6 +31,9 @@ def wrk(
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p50 = _ms(re.search(r"^\s+50%\s+(\S+)", out, re.MULTILINE).group(1))
     p99 = _ms(re.search(r"^\s+99%\s+(\S+)", out, re.MULTILINE).group(1))
+    if int(re.search(r"(\d+) requests in", out).group(1)) == 0:
+        # Not one answer within the duration: slower than that, not 0 ms.
+        p50 = p99 = float("inf")
     errors = 0
     if match := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
         errors += int(match.group(1))
