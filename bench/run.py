@@ -310,6 +310,30 @@ def table(result: dict) -> str:
     return "\n".join(lines)
 
 
+def goals_table(result: dict) -> str:
+    """Issue 17's one-reader goals, each beside what the page spends its time on."""
+    lines = [
+        "| uncached page, one reader | goal p50 | p50 (best round) | CPU in process | queries "
+        "| where the profiled time goes | load |",
+        "|---|--:|--:|--:|--:|---|--:|",
+    ]
+    labels = {key: label for key, label, _path in result["pages"]}
+    for key, goal in ONE_READER_GOALS_MS.items():
+        u = result["uncached"]["pages"][key]
+        prof = result.get("profiles", {}).get(key)
+        mark = "✅" if u["single_p50_ms"] <= goal else "❌"
+        where = cpu = queries = ""
+        if prof:
+            where = ", ".join(f"{k} {v:.0%}" for k, v in list(prof["areas"].items())[:3])
+            cpu, queries = f"{prof['cpu_ms']:.1f} ms", str(prof["queries"])
+        lines.append(
+            f"| {labels[key]} | ≤ {goal:.0f} ms {mark} | {u['single_p50_ms']:.1f} "
+            f"({u['single_p50_best_ms']:.1f}) ms | {cpu} | {queries} | {where} "
+            f"| {'–'.join(f'{x:.1f}' for x in (min(u['load']), max(u['load'])))} |"
+        )
+    return "\n".join(lines)
+
+
 def burst_table(result: dict) -> str:
     b = result["burst"]
     lines = [
@@ -351,7 +375,7 @@ def report(result: dict) -> str:
         f"- {'✅' if ok else '❌'} {name}: **{value}**" for name, ok, value in verdicts(result)
     )
     data = ", ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in meta["dataset"].items())
-    extra = ""
+    extra = "\n\n" + goals_table(result)
     if "burst" in result:
         extra += "\n\n" + burst_table(result)
     if "publish" in result:
@@ -495,6 +519,21 @@ def main() -> None:
     )  # fmt: skip
     result["publish"] = {**asdict(outcome), "connections": args.connections}
     log(f"   {publish_text(result)}")
+    log("== where the time goes: each goal's page profiled in this process, page cache off")
+    from django.conf import settings
+    from django.test import Client
+
+    from bench.profile import profile_page
+
+    settings.PAGE_CACHE_ENABLED = False
+    client = Client()
+    result["profiles"] = {}
+    for key, _label, path in targets:
+        if key in ONE_READER_GOALS_MS:
+            prof = profile_page(client, path, runs=10)
+            result["profiles"][key] = {k: v for k, v in prof.items() if k != "top"}
+            result["profiles"][key]["top"] = prof["top"][:5]
+            log(f"   {key:<9} CPU {prof['cpu_ms']:.1f} ms, {prof['queries']} queries")
     connection.close()
     import django
 
