@@ -159,3 +159,16 @@ def test_search_keys_on_its_own_parameters_in_any_order(client, django_assert_nu
     assert again.content == first.content
     other = client.get("/tim-kiem/", {"q": "khen thưởng", "loai": "tin-bai"})
     assert "Hội thi an toàn vệ sinh lao động" not in text(other)
+
+
+def test_under_the_benchmark_a_rendered_page_says_so_and_a_served_copy_does_not(settings):
+    # `make bench` counts the renders after a publish from this header (bench/publish.py).
+    settings.BENCH_HELLO = True
+    content_version()
+    page = public_page(lambda request: HttpResponse("Trang chủ"))
+
+    rendered = page(RequestFactory().get("/dem-lan-dung/"))
+    copy = page(RequestFactory().get("/dem-lan-dung/"))
+
+    assert float(rendered["X-Rendered"]) > 0
+    assert "X-Rendered" not in copy
