@@ -45,6 +45,5 @@ def lookup_row(r):
         else '<td class="text"></td>'
     )
     return mark_safe(
-        f'<tr id="r{r.pk}"><td class="text">{who}</td>{unit_cell}'
-        f'<td class="text">{award}</td></tr>'
+        f'<tr id="r{r.pk}"><td class="text">{who}</td>{unit_cell}<td class="text">{award}</td></tr>'
     )
