@@ -3,6 +3,8 @@ scrolls sideways (the page, or a table inside it), the long award lists are card
 and a table on a desktop with a decision's facts before its list, and chart labels are at
 least 11 px as drawn. Each visit leaves a full-page screenshot in artifacts/pages/."""
 
+import itertools
+
 import pytest
 
 from tests.browser.conftest import ROOT
@@ -80,7 +82,10 @@ def test_award_lists_are_cards_on_a_phone_and_a_table_on_a_desktop(name, new_con
     assert cards and {c["display"] for c in cards} == {"grid"}
     assert max(c["width"] for c in cards) <= 360 - 2 * 16
     # The column headings are for screen readers only; each card names its own fields.
-    assert phone.eval_on_selector(".awards-table thead", "(h) => h.getBoundingClientRect().height") <= 1
+    assert (
+        phone.eval_on_selector(".awards-table thead", "(h) => h.getBoundingClientRect().height")
+        <= 1
+    )
     assert phone.locator('.awards-table td[data-label="Đơn vị"]').first.is_visible()
     # Cards are short: a look-up of 25 rows was 7,189 px as a three-column table at 360 px.
     assert max(c["height"] for c in cards) < 260
@@ -124,7 +129,7 @@ def test_chart_labels_are_at_least_11px_as_drawn_and_never_overlap(name, width, 
     years = sorted((label for label in labels if label["text"].isdigit() and len(label["text"]) == 4),
                    key=lambda label: label["left"])  # fmt: skip
     assert len(years) >= 2
-    for before, after in zip(years, years[1:], strict=False):
+    for before, after in itertools.pairwise(years):
         assert before["right"] <= after["left"], (before, after)
     svg = page.eval_on_selector("svg[role=img]", "(s) => s.getBoundingClientRect().right")
     assert svg <= width
