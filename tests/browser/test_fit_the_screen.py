@@ -133,3 +133,13 @@ def test_chart_labels_are_at_least_11px_as_drawn_and_never_overlap(name, width, 
         assert before["right"] <= after["left"], (before, after)
     svg = page.eval_on_selector("svg[role=img]", "(s) => s.getBoundingClientRect().right")
     assert svg <= width
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_category_feed_link_is_in_view_on_the_breadcrumb_line(width, new_context):
+    page, _ = visit(new_context, by_name("chuyen-muc").url(), width)
+    feed = page.locator("main .feed-link")
+    assert feed.is_visible()
+    box, title = feed.bounding_box(), page.locator("main h1").bounding_box()
+    assert box["y"] + box["height"] <= title["y"]  # above the title, not a line of its own
+    assert box["x"] + box["width"] <= width
