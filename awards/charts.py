@@ -1,11 +1,18 @@
-"""Counts of recipients by year and form: one aggregate query, a server-rendered SVG."""
+"""Counts of recipients by year and form: one aggregate query, a server-rendered SVG.
+
+The SVG is drawn at the width it is shown (x in percent, y in pixels, no viewBox), so its labels
+keep their size on a phone; see organizations/charts.py.
+"""
 
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-WIDTH, HEIGHT = 640, 240
-MARGIN_LEFT, MARGIN_BOTTOM, MARGIN_TOP = 48, 28, 16
+from lsunion.numbers import grouped
+
+HEIGHT = 240
+MARGIN_BOTTOM, MARGIN_TOP = 28, 16
 MAX_YEARS = 12
+CROWDED = 8  # more years than this: every other year's label is minor (hidden when narrow)
 MAX_SERIES = 4  # the most frequent forms get a colour; the rest are “Khác”
 
 
@@ -51,13 +58,12 @@ def awards_chart(counts: list[dict]) -> dict | None:
             form = c["form"] if c["form"] in named else other
             table[c["year"]][form] += c["count"]
     top = _nice_ceiling(max(sum(v.values()) for v in table.values()))
-    plot_w = WIDTH - MARGIN_LEFT - 8
     plot_h = HEIGHT - MARGIN_BOTTOM - MARGIN_TOP
-    slot = plot_w / len(years)
-    bar = min(40, slot * 0.6)
+    slot = 100 / len(years)
+    bar = min(6.5, slot * 0.6)
     groups = []
     for index, year in enumerate(years):
-        x = MARGIN_LEFT + index * slot + (slot - bar) / 2
+        x = index * slot + (slot - bar) / 2
         y = MARGIN_TOP + plot_h
         segments = []
         for number, form in enumerate(series):
@@ -67,27 +73,25 @@ def awards_chart(counts: list[dict]) -> dict | None:
             height = plot_h * value / top
             y -= height
             segments.append(
-                {"series": number, "form": form, "value": value,
+                {"series": number, "form": form, "value": grouped(value),
                  "y": round(y, 1), "height": round(height, 1)}
             )  # fmt: skip
         groups.append(
-            {"year": year, "total": sum(table[year].values()), "x": round(x, 1),
-             "label_x": round(x + bar / 2, 1), "segments": segments,
-             "values": [table[year][form] for form in series]}
+            {"year": year, "total": grouped(sum(table[year].values())), "x": round(x, 2),
+             "label_x": round(x + bar / 2, 2), "segments": segments,
+             "minor": len(years) > CROWDED and (len(years) - 1 - index) % 2 == 1,
+             "values": [grouped(table[year][form]) for form in series]}
         )  # fmt: skip
     ticks = [
-        {"value": top * i // 4, "y": round(MARGIN_TOP + plot_h - plot_h * i / 4, 1)}
+        {"value": grouped(top * i // 4), "y": round(MARGIN_TOP + plot_h - plot_h * i / 4, 1)}
         for i in range(5)
     ]
     return {
-        "width": WIDTH,
         "height": HEIGHT,
-        "bar": round(bar, 1),
+        "bar": round(bar, 2),
         "groups": groups,
         "series": [{"number": n, "name": name} for n, name in enumerate(series)],
         "ticks": ticks,
-        "axis_x": MARGIN_LEFT,
-        "axis_end": WIDTH - 8,
         "label_y": HEIGHT - 8,
         "title": _("Số lượt khen thưởng theo năm và hình thức"),
     }

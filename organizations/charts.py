@@ -1,10 +1,18 @@
-"""A small server-rendered SVG bar chart of a body's members by year (no script, no CDN)."""
+"""A small server-rendered SVG bar chart of a body's members by year (no script, no CDN).
+
+The SVG has no viewBox: it is drawn at the width it is shown, with x in percent of that width
+and y in pixels, so its labels keep their font size on a phone (a 640-unit drawing scaled to a
+360 px screen shrank them to 7 px). The value labels sit in the box's left padding.
+"""
 
 from django.utils.translation import gettext as _
 
-WIDTH, HEIGHT = 640, 240
-MARGIN_LEFT, MARGIN_BOTTOM, MARGIN_TOP = 56, 28, 16
+from lsunion.numbers import grouped
+
+HEIGHT = 240
+MARGIN_BOTTOM, MARGIN_TOP = 28, 16
 MAX_YEARS = 12
+CROWDED = 8  # more years than this: every other year's label is minor (hidden when narrow)
 
 
 def _nice_ceiling(value: int) -> int:
@@ -24,24 +32,24 @@ def figures_chart(figures) -> dict | None:
     if not rows:
         return None
     top = _nice_ceiling(max(f.members for f in rows))
-    plot_w = WIDTH - MARGIN_LEFT - 8
     plot_h = HEIGHT - MARGIN_BOTTOM - MARGIN_TOP
-    slot = plot_w / len(rows)
-    bar = min(28, slot / 2.6)
+    slot = 100 / len(rows)
+    bar = min(5.0, slot / 2.6)
     groups = []
     for index, figure in enumerate(rows):
-        x = MARGIN_LEFT + index * slot + (slot - 2 * bar) / 2
+        x = index * slot + (slot - 2 * bar) / 2
         members_h = plot_h * figure.members / top
         women_h = plot_h * (figure.women_members or 0) / top
         groups.append(
             {
                 "year": figure.year,
-                "members": figure.members,
-                "women": figure.women_members,
-                "x": round(x, 1),
-                "x2": round(x + bar, 1),
-                "bar": round(bar, 1),
-                "label_x": round(x + bar, 1),
+                "members": grouped(figure.members),
+                "women": grouped(figure.women_members),
+                "x": round(x, 2),
+                "x2": round(x + bar, 2),
+                "bar": round(bar, 2),
+                "label_x": round(x + bar, 2),
+                "minor": len(rows) > CROWDED and (len(rows) - 1 - index) % 2 == 1,
                 "members_y": round(MARGIN_TOP + plot_h - members_h, 1),
                 "members_h": round(members_h, 1),
                 "women_y": round(MARGIN_TOP + plot_h - women_h, 1),
@@ -49,17 +57,14 @@ def figures_chart(figures) -> dict | None:
             }
         )
     ticks = [
-        {"value": top * i // 4, "y": round(MARGIN_TOP + plot_h - plot_h * i / 4, 1)}
+        {"value": grouped(top * i // 4), "y": round(MARGIN_TOP + plot_h - plot_h * i / 4, 1)}
         for i in range(5)
     ]
     return {
-        "width": WIDTH,
         "height": HEIGHT,
         "groups": groups,
         "ticks": ticks,
-        "axis_x": MARGIN_LEFT,
         "axis_y": MARGIN_TOP + plot_h,
-        "axis_end": WIDTH - 8,
         "label_y": HEIGHT - 8,
         "title": _("Số đoàn viên theo năm"),
     }

@@ -8,7 +8,7 @@ from django.views.generic import DetailView, TemplateView
 from lsunion.cache import cached_for_version, public_page
 from lsunion.collation import vi_order
 from lsunion.site import absolute
-from organizations import dated, sections
+from organizations import dated, people, sections
 from organizations.charts import figures_chart
 from organizations.filters import BodyFilter, MeetingFilter
 from organizations.models import (
@@ -22,6 +22,7 @@ from organizations.models import (
 )
 
 LIST_PAGE_SIZE = 30
+PERSON_MEETINGS = 10
 
 
 def _query_string(request) -> str:
@@ -227,6 +228,9 @@ class MeetingDetailView(DetailView):
 
 @method_decorator(public_page, name="dispatch")
 class PersonDetailView(DetailView):
+    """A person's page: photo, positions today and before, bodies and terms, the meetings they
+    chaired or attended and (through sections) the articles that mention them."""
+
     template_name = "organizations/person_detail.html"
     context_object_name = "person"
 
@@ -235,13 +239,25 @@ class PersonDetailView(DetailView):
             Person.objects.prefetch_related(
                 Prefetch(
                     "positions",
-                    Position.objects.select_related("body", "term").order_by("-starts_on", "rank"),
+                    Position.objects.select_related("body", "term", "elected_at").order_by(
+                        "-starts_on", "rank"
+                    ),
                 )
             ),
             slug=self.kwargs["slug"],
         )
 
     def get_context_data(self, **kwargs):
+        person = self.object
+        attended = MeetingAttendee.objects.filter(person=person).values("meeting_id")
+        meetings = list(
+            Meeting.objects.for_listing().filter(Q(chaired_by=person) | Q(pk__in=attended))[
+                :PERSON_MEETINGS
+            ]
+        )
         return super().get_context_data(
-            sections=sections.render_context("person", self.object), **kwargs
+            career=people.career(list(person.positions.all()), today=timezone.localdate()),
+            meetings=meetings,
+            sections=sections.render_context("person", person),
+            **kwargs,
         )

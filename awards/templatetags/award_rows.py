@@ -38,7 +38,12 @@ def lookup_row(r):
         f'<a href="{escape(decision.get_absolute_url())}">'
         f"{escape(_('QĐ số'))} {escape(decision.reference)}</a>{revoked}"
     )
+    # data-label names the column where a phone shows the row as a card (site.css .card-table).
+    unit_cell = (
+        f'<td class="text" data-label="{escape(_("Đơn vị"))}">{unit}</td>'
+        if unit
+        else '<td class="text"></td>'
+    )
     return mark_safe(
-        f'<tr id="r{r.pk}"><td class="text">{who}</td><td class="text">{unit}</td>'
-        f'<td class="text">{award}</td></tr>'
+        f'<tr id="r{r.pk}"><td class="text">{who}</td>{unit_cell}<td class="text">{award}</td></tr>'
     )

@@ -116,7 +116,7 @@ def test_the_chart_counts_by_year_and_form_in_one_query(client, settings):
     for year, form, n in [(2019, certificate, 2), (2020, certificate, 3), (2020, merit, 1)]:
         award(year, form, n)
     page, queries, grouped = chart_and_queries()
-    assert '<svg viewBox="0 0 640 240" role="img"' in page
+    assert '<svg width="100%" height="240" role="img"' in page
     assert "2019: 2 lượt (Giấy khen 2)" in page
     assert "2020: 4 lượt (Giấy khen 3, Bằng khen 1)" in page
     assert len(grouped) == 1
@@ -213,6 +213,40 @@ def test_a_decision_page_lists_its_recipients_each_with_a_permalink(client):
     )
     permalink = client.get(person.get_absolute_url())
     assert permalink.status_code == 200 and "Hoàng Thị Hạnh" in permalink.content.decode()
+
+
+def test_a_decision_page_gives_its_number_date_signer_and_level_before_the_long_list(client):
+    merit = AwardFormFactory(name="Bằng khen", level="provincial_union")
+    decision = DecisionFactory(number="88", form=merit, issued_on=date(2024, 3, 7),
+                               signer_name="Lương Chí Công", signer_position="Phó Chủ tịch")  # fmt: skip
+    for _ in range(30):
+        RecipientFactory(decision=decision)
+    page = client.get(decision.get_absolute_url()).content.decode()
+    main = page.split("<main", 1)[1]
+    facts = {
+        "số": main.index("<dt>Số, ký hiệu</dt><dd>"),
+        "ngày ký": main.index("<dt>Ngày ký</dt><dd>07/03/2024</dd>"),
+        "người ký": main.index("<dt>Người ký</dt><dd>Phó Chủ tịch Lương Chí Công</dd>"),
+        "cấp": main.index("<dt>Cấp khen</dt><dd>Liên đoàn Lao động tỉnh</dd>"),
+        "hình thức": main.index("<dt>Hình thức</dt><dd>Bằng khen</dd>"),
+    }
+    first_recipient = main.index('<tr id="r')
+    assert all(at < first_recipient for at in facts.values()), facts
+
+
+def test_each_row_names_its_columns_so_a_phone_can_show_it_as_a_card(client):
+    decision = DecisionFactory(number="12")
+    RecipientFactory(decision=decision, full_name="Vi Thị Mai", unit="Trường <THCS> Tân Văn",
+                     achievement="Hoàn thành xuất sắc nhiệm vụ")  # fmt: skip
+    RecipientFactory(decision=decision, collective=True, collective_name="Tổ Văn", unit="")
+    lookup = client.get("/khen-thuong/").content.decode()
+    assert 'class="data-table awards-table card-table"' in lookup
+    assert '<td class="text" data-label="Đơn vị">Trường &lt;THCS&gt; Tân Văn</td>' in lookup
+    assert '<td class="text"></td>' in lookup  # no unit: no label, the card hides the cell
+    listing = client.get(decision.get_absolute_url()).content.decode()
+    assert 'class="data-table awards-table card-table card-table--numbered"' in listing
+    assert '<td class="text" data-label="Đơn vị">Trường &lt;THCS&gt; Tân Văn</td>' in listing
+    assert '<td class="text" data-label="Thành tích">Hoàn thành xuất sắc nhiệm vụ</td>' in listing
 
 
 def _table_rows(page: str, anchor: str) -> list[tuple[str, str]]:

@@ -63,6 +63,41 @@ def _decision() -> str:
     return Decision.objects.published().filter(recipients__isnull=False).first().get_absolute_url()
 
 
+def _person() -> str:
+    """The demo person with the most positions: the page has a timeline to show."""
+    from django.db.models import Count
+
+    from organizations.models import Person
+
+    people = Person.objects.annotate(n=Count("positions")).order_by("-n", "pk")
+    return people.first().get_absolute_url()
+
+
+def _block() -> str:
+    from organizations.models import EmulationBlock
+
+    return EmulationBlock.objects.first().get_absolute_url()
+
+
+def _body_news() -> str:
+    from django.urls import reverse
+
+    return reverse("news:body-news", kwargs={"slug": _reported_article().source_body.slug})
+
+
+def _recipient(verification: bool = False) -> str:
+    from awards.models import Recipient
+
+    recipient = Recipient.objects.filter(decision__in=_decisions()).order_by("pk").first()
+    return recipient.get_verification_url() if verification else recipient.get_absolute_url()
+
+
+def _decisions():
+    from awards.models import Decision
+
+    return Decision.objects.published()
+
+
 PAGES = [
     Page("trang-chu", "/"),
     Page("chuyen-muc", _category),
@@ -75,4 +110,12 @@ PAGES = [
     Page("khen-thuong", "/khen-thuong/"),
     Page("quyet-dinh", _decision),
     Page("tim-kiem", "/tim-kiem/?q=c%C3%B4ng+%C4%91o%C3%A0n"),
+    Page("tim-kiem-trong", "/tim-kiem/"),
+    Page("tim-kiem-khong-co", "/tim-kiem/?q=zzzyyxxq"),
+    Page("tin-cua-to-chuc", _body_news),
+    Page("nhan-su", _person),
+    Page("khoi-thi-dua", "/khoi-thi-dua/"),
+    Page("khoi-thi-dua-chi-tiet", _block),
+    Page("nguoi-duoc-khen", _recipient),
+    Page("xac-minh", lambda: _recipient(verification=True)),
 ]

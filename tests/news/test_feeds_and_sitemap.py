@@ -91,3 +91,13 @@ def test_renaming_a_published_articles_slug_keeps_the_old_address_working(client
     article.status = Article.Status.DRAFT
     article.save()
     assert client.get(old_url).status_code == 404  # an unpublished article is not revealed
+
+
+def test_the_category_page_shows_a_link_to_its_own_feed(client, corpus):
+    category = corpus["category"]
+    page = client.get(category.get_absolute_url()).content.decode()
+    main = page.split("<main", 1)[1]
+    feed = f"/chuyen-muc/{category.slug}/rss/"
+    assert f'<a class="feed-link" href="{feed}" type="application/rss+xml">' in main
+    assert 'RSS<span class="visually-hidden"> chuyên mục Nữ công</span></a>' in main
+    assert "Giỏi việc nước, đảm việc nhà" in rss_titles(client, feed)

@@ -1,5 +1,6 @@
 """Body, meeting and person pages: what readers see, filters, and constant query counts."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -38,9 +39,24 @@ def test_body_page_shows_leaders_terms_figures_children_and_meetings(client):
     assert "Nguyễn Thiện Phú</a> – Chủ tịch" in leaders
     assert "Hoàng Văn Cũ" not in leaders
     assert "Đại hội XVI, nhiệm kỳ 2018 – 2023" in page
-    assert '<svg viewBox="0 0 640 240" role="img"' in page
-    assert "2021: 42000 đoàn viên, 22500 nữ" in page
+    assert '<svg width="100%" height="240" role="img"' in page
+    assert "2021: 42.000 đoàn viên, 22.500 nữ" in page
     assert child.name in page and meeting.title in page
+
+
+def test_the_members_chart_and_its_table_write_numbers_the_vietnamese_way(client):
+    body = UnionBodyFactory(name="Liên đoàn Lao động huyện Bắc Sơn")
+    MemberFigure.objects.create(body=body, year=2023, members=1250, women_members=640)
+    MemberFigure.objects.create(body=body, year=2024, members=2350, new_members=1031)
+
+    page = client.get(body.get_absolute_url()).content.decode()
+    chart = page[page.index('<figure class="chart">') : page.index("</figure>")]
+    ticks = re.findall(r'<text class="chart-label" x="-6"[^>]*>([^<]+)</text>', chart)
+    assert ticks == ["0", "625", "1.250", "1.875", "2.500"]
+    assert "2023: 1.250 đoàn viên, 640 nữ; 2024: 2.350 đoàn viên" in chart
+    table = page[page.index('class="data-table data-table--figures"') :].split("</table>")[0]
+    assert "<td>2.350</td>" in table and "<td>1.031</td>" in table and "<td>1.250</td>" in table
+    assert "2350" not in page and "1250" not in page
 
 
 def test_body_page_shows_the_news_section_without_organizations_importing_news(client):
