@@ -265,6 +265,12 @@ class Document(Stamped):
             )
         if self.issued_on:
             self.year = self.issued_on.year
+            # match_key and year are not form fields, so forms skip the constraint on them.
+            twins = Document.objects.exclude(pk=self.pk)
+            if twins.filter(match_key=self.match_key, year=self.year).exists():
+                raise ValidationError(
+                    {"symbol": _("Thư viện đã có văn bản mang số, ký hiệu này trong năm đó.")}
+                )
 
     def save(self, *args, **kwargs):
         self.symbol = clean_line(self.symbol)
