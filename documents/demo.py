@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 
 from documents.models import Document, DocumentKind, Field, Issuer
 from documents.numbers import KIND_CODES
+from documents.tasks import read_file
 from organizations.models import UnionBody
 
 KINDS = ["Luật", "Nghị định", "Thông tư", "Chỉ thị", "Nghị quyết", "Quyết định", "Kế hoạch",
@@ -94,6 +95,8 @@ def load() -> str:
         )
         if not document.file:
             document.file.save(f"{document.slug}.pdf", ContentFile(sample_pdf(document)))
+        if document.text_source != document.file.name:
+            read_file.call(document.pk)  # at once, so the demo's pages show the first page
         made[symbol] = document
         if replaces:
             older = made[replaces]

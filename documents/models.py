@@ -286,8 +286,23 @@ class Document(Stamped):
                 lambda s: others.filter(slug=s).exists(),
                 150,
             )
+        self._keep_what_was_read()
         self.search_title, self.search_text = self.search_document()
         super().save(*args, **kwargs)
+
+    def _keep_what_was_read(self) -> None:
+        """The file's text and first page are written by a background task: a copy of the
+        document loaded before it ran must not save them away."""
+        if self.pk is None:
+            return
+        stored = (
+            Document.objects.filter(pk=self.pk)
+            .values("file", "pdf_text", "text_source", "preview")
+            .first()
+        )
+        if stored and stored["file"] == (self.file.name or "") == stored["text_source"]:
+            self.pdf_text, self.text_source = stored["pdf_text"], stored["text_source"]
+            self.preview = stored["preview"]
 
     def get_absolute_url(self):
         return slug_url("documents:detail", self.slug)

@@ -63,6 +63,18 @@ def _decision() -> str:
     return Decision.objects.published().filter(recipients__isnull=False).first().get_absolute_url()
 
 
+def _document() -> str:
+    from documents.models import Document
+
+    return Document.objects.published().get(symbol="34-CT/TW").get_absolute_url()
+
+
+def _replaced_document() -> str:
+    from documents.models import Document
+
+    return Document.objects.published().filter(replaced_by__isnull=False).first().get_absolute_url()
+
+
 PAGES = [
     Page("trang-chu", "/"),
     Page("chuyen-muc", _category),
@@ -75,4 +87,8 @@ PAGES = [
     Page("khen-thuong", "/khen-thuong/"),
     Page("quyet-dinh", _decision),
     Page("tim-kiem", "/tim-kiem/?q=c%C3%B4ng+%C4%91o%C3%A0n"),
+    Page("van-ban", "/van-ban/"),
+    Page("van-ban-chi-tiet", _document),
+    Page("van-ban-bi-thay-the", _replaced_document),
+    Page("tim-kiem-van-ban", "/tim-kiem/?q=34-CT%2FTW"),
 ]
