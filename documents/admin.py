@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from reversion.admin import VersionAdmin
 
 from documents import cited, services
+from documents.admin_import import import_view
 from documents.models import Document, DocumentKind, Field, Issuer
 from lsunion.admin_stamps import StampedAdminMixin
 from lsunion.revisions import RevisionsAdminMixin
@@ -80,8 +81,10 @@ class DocumentAdmin(StampedAdminMixin, ScopedAdminMixin, RevisionsAdminMixin, Ve
 
     def get_urls(self):
         view = self.admin_site.admin_view(never_cache(self.missing_view))
+        batch = self.admin_site.admin_view(never_cache(lambda r: import_view(self, r)))
         return [
             path("trich-dan-chua-co/", view, name="documents_document_missing"),
+            path("nhap-lo/", batch, name="documents_document_import"),
             *super().get_urls(),
         ]
 

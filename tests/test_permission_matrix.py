@@ -311,6 +311,10 @@ def check_imports_and_exports(matrix, world):
     role = matrix.role
     local = role not in EVERYWHERE
     matrix.expect("get", f"{ADMIN}/news/article/nhap-tu-cong-cu/", allowed(role in EVERYWHERE))
+    documents = "a" in perms(role, "documents.document")
+    matrix.expect("get", f"{ADMIN}/documents/document/nhap-lo/", allowed(documents))
+    matrix.expect("get", f"{ADMIN}/documents/document/trich-dan-chua-co/",
+                  allowed("v" in perms(role, "documents.document")))  # fmt: skip
     decisions = "c" in perms(role, "awards.decision")
     own, other = world["own"][Recipient].decision, world["other"][Recipient].decision
     matrix.expect("get", f"{ADMIN}/awards/decision/{own.pk}/nhap-danh-sach/", allowed(decisions))

@@ -197,6 +197,7 @@ def admin_pages(client: Client) -> list[tuple[str, str]]:
                 pages.append((reverse("admin:news_article_import_legacy"), "get"))
             if opts.model_name == "document":
                 pages.append((reverse("admin:documents_document_missing"), "get"))
+                pages.append((reverse("admin:documents_document_import"), "get"))
     return pages
 
 
