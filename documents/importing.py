@@ -155,7 +155,7 @@ def read_table(name: str, content: bytes) -> list[tuple[int, list[str]]]:
 
         try:
             book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception:
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
             raise BatchError(_("Không đọc được bảng tính “%(name)s”.") % {"name": name}) from None
         sheet = book.worksheets[0]
         rows = [(i, [_cell(v) for v in row]) for i, row in
@@ -195,7 +195,7 @@ def read_rows(files: dict[str, bytes], report: Report) -> list[Row]:
         )  # fmt: skip
         return []
     table = read_table(sheets[0], files[sheets[0]])
-    for index, (number, cells) in enumerate(table[:20]):
+    for index, (_number, cells) in enumerate(table[:20]):  # noqa: B007 - used below
         columns = {i: _column(text) for i, text in enumerate(cells) if _column(text)}
         if set(REQUIRED) <= set(columns.values()):
             break
