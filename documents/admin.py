@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from reversion.admin import VersionAdmin
 
-from documents import cited, services
+from documents import cited, numbers, services
 from documents.admin_import import import_view
 from documents.models import Document, DocumentKind, Field, Issuer
 from lsunion.admin_stamps import StampedAdminMixin
@@ -74,6 +74,21 @@ class DocumentAdmin(StampedAdminMixin, ScopedAdminMixin, RevisionsAdminMixin, Ve
         if not obj.pdf_text.strip():
             return _("Không đọc được chữ trong tệp (bản quét ảnh hoặc tệp Word).")
         return _("%(count)s ký tự, đã đưa vào tìm kiếm.") % {"count": len(obj.pdf_text)}
+
+    def get_changeform_initial_data(self, request):
+        """From the missing list: "Chỉ thị số 02-NQ/TW" gives the symbol and the kind."""
+        initial = super().get_changeform_initial_data(request)
+        ref = numbers.parse(str(initial.get("symbol", "")))
+        if ref is not None and ref.key:
+            initial["symbol"] = ref.symbol
+            code = ref.kind_code or ref.word_code
+            kind = next((k for k in DocumentKind.objects.exclude(code="")
+                         if numbers.code_key(k.code) == code), None)  # fmt: skip
+            if kind is not None:
+                initial["kind"] = kind.pk
+            if ref.issued_on:
+                initial["issued_on"] = ref.issued_on
+        return initial
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

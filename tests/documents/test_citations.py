@@ -144,3 +144,13 @@ def test_citations_are_recorded_on_save_and_forgotten_on_delete():
     assert list(Citation.objects.values_list("key", flat=True)) == ["30|ct|tu"]
     article.delete()
     assert not Citation.objects.exists()
+
+
+def test_texts_saved_without_signals_are_recorded_by_the_command():
+    from django.core.management import call_command
+
+    article = ArticleFactory(body="<p>Theo Kế hoạch 58/KH-TLĐ</p>")
+    Citation.objects.all().delete()
+    Article.objects.filter(pk=article.pk).update(body="<p>Theo Chỉ thị số 30-CT/TU</p>")
+    call_command("record_citations", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert list(Citation.objects.values_list("key", flat=True)) == ["30|ct|tu"]

@@ -158,3 +158,11 @@ def test_the_missing_list_needs_a_staff_member_who_may_see_documents(client, dja
     user.groups.add(Group.objects.get(name=Role.REPORTER))
     client.force_login(user)
     assert client.get(f"{ADMIN}/trich-dan-chua-co/").status_code == 403
+
+
+def test_adding_from_the_missing_list_fills_in_the_number_kind_and_date(editor):
+    DocumentKindFactory(name="Nghị quyết", code="NQ")
+    page = editor.get(f"{ADMIN}/add/", {"symbol": "Nghị quyết số 02-NQ/TW ngày 12/6/2021"})
+    form_html = page.content.decode()
+    assert 'value="02-NQ/TW"' in form_html and 'value="12/06/2021"' in form_html
+    assert ">Nghị quyết</option>" in form_html.split('name="kind"', 1)[1].split("</select>", 1)[0]
