@@ -39,6 +39,20 @@ class AwardsConfig(AppConfig):
         )
         permissions.register(permissions.Scoped(Recipient, "decision__issuing_body"))
 
+        from django.utils.translation import gettext_lazy
+
+        from lsunion import citations
+
+        citations.register_text(
+            citations.CitingText(
+                Decision,
+                gettext_lazy("Quyết định khen thưởng"),
+                lambda decision: decision.legal_basis,
+                Decision.objects.published,
+                order=30,
+            )
+        )
+
         from awards import search
         from lsunion.search import registry as search_registry
 

@@ -148,7 +148,8 @@ def _van_quan_2020(van_quan, bodies, forms, movements) -> None:
         period="giai đoạn 2015 – 2020",
         reason="Đã có thành tích xuất sắc trong phong trào thi đua thực hiện nhiệm vụ của cơ quan, "
         "đơn vị và hoạt động Công đoàn giai đoạn 2015 – 2020.",
-        legal_basis="Điều lệ Công đoàn Việt Nam;\nQuy chế khen thưởng của LĐLĐ huyện Văn Quan "
+        legal_basis="Điều lệ Công đoàn Việt Nam;\nChỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính "
+        "trị về tiếp tục đổi mới công tác thi đua, khen thưởng;\nQuy chế khen thưởng của LĐLĐ huyện Văn Quan "
         "(dữ liệu mẫu).",
         signer_name="Nông Văn Vỵ", signer_position="Chủ tịch",
         signing_capacity=Decision.Capacity.ON_BEHALF, signing_for="Ban Thường vụ",

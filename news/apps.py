@@ -46,6 +46,20 @@ class NewsConfig(AppConfig):
 
         search_registry.register(news_search.SOURCE)
 
+        from django.utils.translation import gettext_lazy
+
+        from lsunion import citations
+
+        citations.register_text(
+            citations.CitingText(
+                Article,
+                gettext_lazy("Bài viết"),
+                lambda article: article.body,
+                Article.objects.published,
+                order=10,
+            )
+        )
+
         from lsunion import sitemaps
         from news.sitemaps import ArticleSitemap, CategorySitemap
 

@@ -9,6 +9,20 @@ class OrganizationsConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.utils.translation import gettext_lazy
+
+        from lsunion import citations
+        from organizations.models import Meeting as CitingMeeting
+
+        citations.register_text(
+            citations.CitingText(
+                CitingMeeting,
+                gettext_lazy("Hội nghị"),
+                lambda meeting: meeting.outcomes,
+                CitingMeeting.objects.all,
+                order=20,
+            )
+        )
 
         from lsunion.cache import bump_on_change, register_due_provider
         from lsunion.search import registry as search_registry

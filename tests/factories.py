@@ -139,3 +139,41 @@ class RecipientFactory(factory.django.DjangoModelFactory):
             position="",
             collective_name=factory.Sequence(lambda n: f"Công đoàn cơ sở Trường Tiểu học {n}"),
         )
+
+
+class DocumentKindFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "documents.DocumentKind"
+        django_get_or_create = ("name",)
+
+    name = "Chỉ thị"
+    code = "CT"
+
+
+class IssuerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "documents.Issuer"
+        django_get_or_create = ("name",)
+
+    name = "Bộ Chính trị"
+    code = "TW"
+
+
+class FieldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "documents.Field"
+        django_get_or_create = ("name",)
+
+    name = "Thi đua – Khen thưởng"
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "documents.Document"
+
+    symbol = factory.Sequence(lambda n: f"{n + 1}-CT/TW")
+    kind = factory.SubFactory(DocumentKindFactory)
+    issuer = factory.SubFactory(IssuerFactory)
+    owner = factory.SubFactory(UnionBodyFactory, kind="provincial")
+    issued_on = factory.Sequence(lambda n: timezone.localdate() - timedelta(days=30 + n))
+    summary = "Về tiếp tục đổi mới công tác thi đua, khen thưởng"

@@ -40,6 +40,10 @@ from tests.factories import (
     AwardTitleFactory,
     CategoryFactory,
     DecisionFactory,
+    DocumentFactory,
+    DocumentKindFactory,
+    FieldFactory,
+    IssuerFactory,
     MeetingFactory,
     MovementFactory,
     PersonFactory,
@@ -80,6 +84,10 @@ PERMS = {
     "awards.movement":              ("",    "",     "",     "vacd", "vacd"),
     "awards.decision":              ("",    "",     "",     "vacd", "vacd"),
     "awards.recipient":             ("",    "",     "",     "vacd", "vacd"),
+    "documents.document":           ("",    "vacd", "vacd", "vacd", "vacd"),
+    "documents.documentkind":       ("",    "v",    "vacd", "v",    "vacd"),
+    "documents.issuer":             ("",    "v",    "vacd", "v",    "vacd"),
+    "documents.field":              ("",    "v",    "vacd", "v",    "vacd"),
 }  # fmt: skip
 # Autocompletes that deliberately offer records of any body: people and bodies are picked as
 # attendees, mentions, commended collectives, successors… Owner fields are never among them.
@@ -142,6 +150,7 @@ def world():
             Article: ArticleFactory(title=f"Tin {tag}", source_body=body, draft=True),
             decision._meta.model: decision,
             Recipient: RecipientFactory(decision=decision, full_name=f"Đoàn viên {tag}"),
+            DocumentFactory._meta.model: DocumentFactory(owner=body, summary=f"Văn bản {tag}"),
         }  # fmt: skip
 
     own_objects = owned(own, own_child, "VQ")
@@ -154,6 +163,7 @@ def world():
             own_objects[Recipient].decision._meta.model: deleted_version(
                 DecisionFactory(issuing_body=own)
             ),
+            DocumentFactory._meta.model: deleted_version(DocumentFactory(owner=own)),
         },
         "other": {
             UnionBody: deleted_version(UnionBodyFactory(name="CĐCS xoá DL", parent=other)),
@@ -162,6 +172,7 @@ def world():
             own_objects[Recipient].decision._meta.model: deleted_version(
                 DecisionFactory(issuing_body=other)
             ),
+            DocumentFactory._meta.model: deleted_version(DocumentFactory(owner=other)),
         },
     }
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -184,6 +195,9 @@ def world():
         AwardFormFactory._meta.model: AwardFormFactory(),
         AwardTitleFactory._meta.model: AwardTitleFactory(),
         MovementFactory._meta.model: MovementFactory(),
+        DocumentKindFactory._meta.model: DocumentKindFactory(),
+        IssuerFactory._meta.model: IssuerFactory(),
+        FieldFactory._meta.model: FieldFactory(),
     }  # fmt: skip
     return {
         "own_body": own, "other_body": other, "other_child": other_child,
@@ -297,6 +311,10 @@ def check_imports_and_exports(matrix, world):
     role = matrix.role
     local = role not in EVERYWHERE
     matrix.expect("get", f"{ADMIN}/news/article/nhap-tu-cong-cu/", allowed(role in EVERYWHERE))
+    documents = "a" in perms(role, "documents.document")
+    matrix.expect("get", f"{ADMIN}/documents/document/nhap-lo/", allowed(documents))
+    matrix.expect("get", f"{ADMIN}/documents/document/trich-dan-chua-co/",
+                  allowed("v" in perms(role, "documents.document")))  # fmt: skip
     decisions = "c" in perms(role, "awards.decision")
     own, other = world["own"][Recipient].decision, world["other"][Recipient].decision
     matrix.expect("get", f"{ADMIN}/awards/decision/{own.pk}/nhap-danh-sach/", allowed(decisions))

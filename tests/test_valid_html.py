@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from awards.models import Decision, Recipient
+from documents.models import Document
 from news.models import Article
 from organizations.models import EmulationBlock, Meeting, Person
 from tests.factories import ArticleFactory
@@ -47,7 +48,9 @@ def _pages() -> dict[str, tuple[str, int]]:
     block = EmulationBlock.objects.first()
     decision = Decision.objects.published().filter(recipients__isnull=False).first()
     recipient = Recipient.objects.filter(decision=decision).first()
-    assert None not in (meeting, person, block, decision, recipient)
+    document = Document.objects.published().filter(symbol="34-CT/TW").first()
+    replaced = Document.objects.published().filter(replaced_by__isnull=False).first()
+    assert None not in (meeting, person, block, decision, recipient, document, replaced)
     return {
         "home": ("/", 200),
         "category": (reported.category.get_absolute_url(), 200),
@@ -70,6 +73,10 @@ def _pages() -> dict[str, tuple[str, int]]:
         "search": (reverse("search"), 200),
         "search-results": (reverse("search") + "?q=c%C3%B4ng+%C4%91o%C3%A0n", 200),
         "search-none": (reverse("search") + "?q=zzzyyxxq", 200),
+        "documents": (reverse("documents:list"), 200),
+        "documents-filtered": (reverse("documents:list") + "?loai=chi-thi&nam=2014", 200),
+        "document": (document.get_absolute_url(), 200),
+        "document-replaced": (replaced.get_absolute_url(), 200),
         "not-found": ("/trang-khong-co/", 404),
     }
 

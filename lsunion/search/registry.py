@@ -27,6 +27,9 @@ class SearchSource:
     exact: Callable[[object], str] | None = None
     # Plain texts whose words make the vocabulary of "did you mean" (titles, names).
     vocabulary: Callable[[], Iterable[str]] | None = None
+    # The source's results come first for queries that name one of its records in a way
+    # only it knows ("chỉ thị 34" names a document), as a number in a title does.
+    leads: Callable[[str], bool] | None = None
 
     def exact_text(self, obj) -> str:
         if self.exact is not None:

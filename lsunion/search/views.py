@@ -14,6 +14,10 @@ PAGE_SIZE = 20
 MAX_PAGE = 50  # deeper than this, readers refine the words instead
 
 
+def _leads(source, query) -> bool:
+    return bool(source.leads and source.leads(query.text))
+
+
 def _int(value, low, high):
     try:
         number = int(str(value).strip()[:12])
@@ -72,6 +76,7 @@ class SearchView(TemplateView):
             if query.is_reference:
                 # A number names one document: the type whose title holds it comes first.
                 context["groups"].sort(key=lambda g: not g["number_in_title"])
+            context["groups"].sort(key=lambda g: not (g["items"] and _leads(g["source"], query)))
             totals = engine.counts(registry.sources(), query, year=year, **filters)
             for group in context["groups"]:
                 group["total"] = totals.get(group["source"].key, 0)

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "organizations",
     "news",
     "awards",
+    "documents",
 ]
 
 MIDDLEWARE = [
@@ -318,6 +319,7 @@ DEMO_LOADERS = [
     "organizations.demo.load_staff",
     "news.demo.load",
     "awards.demo.load",
+    "documents.demo.load",
 ]
 
 # CKEditor 5: images only, staff only, through our own upload view (verified, EXIF stripped).

@@ -98,6 +98,18 @@ def _decisions():
     return Decision.objects.published()
 
 
+def _document() -> str:
+    from documents.models import Document
+
+    return Document.objects.published().get(symbol="34-CT/TW").get_absolute_url()
+
+
+def _replaced_document() -> str:
+    from documents.models import Document
+
+    return Document.objects.published().filter(replaced_by__isnull=False).first().get_absolute_url()
+
+
 PAGES = [
     Page("trang-chu", "/"),
     Page("chuyen-muc", _category),
@@ -118,4 +130,8 @@ PAGES = [
     Page("khoi-thi-dua-chi-tiet", _block),
     Page("nguoi-duoc-khen", _recipient),
     Page("xac-minh", lambda: _recipient(verification=True)),
+    Page("van-ban", "/van-ban/"),
+    Page("van-ban-chi-tiet", _document),
+    Page("van-ban-bi-thay-the", _replaced_document),
+    Page("tim-kiem-van-ban", "/tim-kiem/?q=34-CT%2FTW"),
 ]

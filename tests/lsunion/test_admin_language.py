@@ -195,6 +195,9 @@ def admin_pages(client: Client) -> list[tuple[str, str]]:
                 pages.append((reverse("admin:awards_decision_import", args=[obj.pk]), "get"))
             if opts.model_name == "article":
                 pages.append((reverse("admin:news_article_import_legacy"), "get"))
+            if opts.model_name == "document":
+                pages.append((reverse("admin:documents_document_missing"), "get"))
+                pages.append((reverse("admin:documents_document_import"), "get"))
     return pages
 
 
