@@ -12,10 +12,6 @@ def vocabulary():
     yield from Question.objects.published().values_list("public_title", flat=True)[:2000]
 
 
-def _in_topic(queryset, slug):
-    return queryset.filter(topic__slug=str(slug)[:140])
-
-
 SOURCE = SearchSource(
     key="hoi-dap",
     label=_("Hỏi đáp"),
@@ -39,7 +35,6 @@ SOURCE = SearchSource(
     text_field="search_text",
     date_field="published_at",
     order=20,
-    filters={"chu_de": _in_topic},
     snippet=lambda question: f"{question.public_question} {question.public_answer}",
     title_of=lambda question: question.public_title,
     vocabulary=vocabulary,
