@@ -18,6 +18,7 @@ from django.utils import timezone
 from awards.models import Decision, Recipient
 from news.models import Article
 from organizations.models import EmulationBlock, Meeting, Person
+from questions.models import Question
 from tests.factories import ArticleFactory
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +48,8 @@ def _pages() -> dict[str, tuple[str, int]]:
     block = EmulationBlock.objects.first()
     decision = Decision.objects.published().filter(recipients__isnull=False).first()
     recipient = Recipient.objects.filter(decision=decision).first()
-    assert None not in (meeting, person, block, decision, recipient)
+    answer = Question.objects.published().exclude(law_changed_note="").first()
+    assert None not in (meeting, person, block, decision, recipient, answer)
     return {
         "home": ("/", 200),
         "category": (reported.category.get_absolute_url(), 200),
@@ -70,6 +72,14 @@ def _pages() -> dict[str, tuple[str, int]]:
         "search": (reverse("search"), 200),
         "search-results": (reverse("search") + "?q=c%C3%B4ng+%C4%91o%C3%A0n", 200),
         "search-none": (reverse("search") + "?q=zzzyyxxq", 200),
+        "questions": (reverse("questions:list"), 200),
+        "questions-topic": (answer.topic.get_absolute_url(), 200),
+        "question": (answer.get_absolute_url(), 200),
+        "question-ask": (reverse("questions:ask"), 200),
+        "question-track-form": (reverse("questions:track-form") + "?code=sai", 200),
+        "question-track": (answer.get_tracking_url(), 200),
+        "contact-form": (reverse("questions:contact"), 200),
+        "contact-sent": (reverse("questions:contact") + "?da-gui=1", 200),
         "not-found": ("/trang-khong-co/", 404),
     }
 
@@ -82,6 +92,10 @@ def test_every_public_page_type_has_no_nu_html_checker_error(client, tmp_path):
         response = client.get(url)
         assert response.status_code == status, (name, url)
         (tmp_path / f"{name}.html").write_bytes(response.content)
+    # The question form as a refusal leaves it: errors beside the fields, the text kept.
+    refused = client.post(reverse("questions:ask"), {"title": "Lương", "text": "…", "phone": "x"})
+    assert refused.status_code == 200 and b"errorlist" in refused.content
+    (tmp_path / "question-ask-refused.html").write_bytes(refused.content)
 
     run = subprocess.run(
         [java, "-jar", str(VNU), "--errors-only", "--format", "json", str(tmp_path)],
@@ -96,5 +110,5 @@ def test_every_public_page_type_has_no_nu_html_checker_error(client, tmp_path):
         for m in messages
         if m.get("type") in ("error", "non-document-error")
     ]
-    assert len(list(tmp_path.glob("*.html"))) == len(pages)
+    assert len(list(tmp_path.glob("*.html"))) == len(pages) + 1
     assert errors == [], "\n".join(errors)

@@ -63,6 +63,24 @@ def _decision() -> str:
     return Decision.objects.published().filter(recipients__isnull=False).first().get_absolute_url()
 
 
+def _answer():
+    from questions.models import Question
+
+    return Question.objects.published().exclude(law_changed_note="").first()
+
+
+def _question() -> str:
+    return _answer().get_absolute_url()
+
+
+def _question_topic() -> str:
+    return _answer().topic.get_absolute_url()
+
+
+def _question_track() -> str:
+    return _answer().get_tracking_url()
+
+
 PAGES = [
     Page("trang-chu", "/"),
     Page("chuyen-muc", _category),
@@ -75,4 +93,10 @@ PAGES = [
     Page("khen-thuong", "/khen-thuong/"),
     Page("quyet-dinh", _decision),
     Page("tim-kiem", "/tim-kiem/?q=c%C3%B4ng+%C4%91o%C3%A0n"),
+    Page("hoi-dap", "/hoi-dap/"),
+    Page("hoi-dap-chu-de", _question_topic),
+    Page("hoi-dap-chi-tiet", _question),
+    Page("gui-cau-hoi", "/hoi-dap/gui-cau-hoi/"),
+    Page("theo-doi-cau-hoi", _question_track),
+    Page("gui-thu-lien-he", "/lien-he/gui/"),
 ]

@@ -117,3 +117,19 @@ def staff(django_user_model, name, role, *bodies, email=""):
 
 def latest() -> Question:
     return Question.objects.order_by("-pk").first()
+
+
+def published(topic, title="Làm thêm giờ vào ngày nghỉ hằng tuần được trả thế nào?", **fields):
+    """A question answered and published, as the admin leaves it."""
+    from django.utils import timezone
+
+    now = timezone.now()
+    defaults = {
+        "title": "Hỏi riêng", "text": "…", "phone": "0912000111", "topic": topic,
+        "public_title": title, "public_question": "Công ty trả 150% có đúng không?",
+        "public_answer": "Ít nhất bằng 200% tiền lương theo công việc đang làm.",
+        "legal_basis": "Bộ luật Lao động năm 2019, Điều 98",
+        "status": Question.Status.ANSWERED, "publication": Question.Publication.PUBLISHED,
+        "anonymised_confirmed": True, "published_at": now, "answered_at": now, "closed_at": now,
+    }  # fmt: skip
+    return Question.objects.create(**{**defaults, **fields})
