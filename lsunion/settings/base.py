@@ -340,9 +340,9 @@ QUESTIONS_CONTACT_RETENTION_DAYS = int(env("DJANGO_QUESTIONS_RETENTION_DAYS", st
 # Proof of work (ALTCHA): the larger the number, the longer a browser hashes (about a second
 # on a cheap phone at 100,000). The key signs challenges; derived from SECRET_KEY if unset.
 QUESTIONS_PROOF_OF_WORK_MAX_NUMBER = int(env("DJANGO_PROOF_OF_WORK_MAX_NUMBER", "100000"))
-ALTCHA_HMAC_KEY = env("DJANGO_ALTCHA_HMAC_KEY") or hashlib.sha256(
-    f"altcha:{SECRET_KEY}".encode()
-).hexdigest()
+ALTCHA_HMAC_KEY = (
+    env("DJANGO_ALTCHA_HMAC_KEY") or hashlib.sha256(f"altcha:{SECRET_KEY}".encode()).hexdigest()
+)
 ALTCHA_CHALLENGE_EXPIRE = 30 * 60 * 1000  # milliseconds: time to type a long question
 ALTCHA_JS_URL = "altcha/altcha.min.js"
 
