@@ -8,7 +8,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csp import csp_override
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 from django_altcha import get_altcha_challenge
 
@@ -225,8 +225,10 @@ class QuestionDetailView(DetailView):
 
 
 @csrf_exempt  # a counter only: the page is cached and has no token to send
-@require_POST
 def count_read(request, slug):
-    """One more reader of a published answer (sent by the page's script); one UPDATE."""
+    """One more reader of a published answer (sent by the page's script); one UPDATE.
+    Not a page: anything but a POST finds nothing here."""
+    if request.method != "POST":
+        raise Http404
     Question.objects.published().filter(slug=slug[:160]).update(read_count=F("read_count") + 1)
     return HttpResponse(status=204)
