@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("news.urls")),
     path("", include("awards.urls")),
     path("van-ban/", include("documents.urls")),
+    path("", include("questions.urls")),
 ]
 
 if settings.BENCH_HELLO:

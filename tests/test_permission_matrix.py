@@ -33,6 +33,7 @@ from organizations.models import (
 )
 from organizations.permissions import Role
 from organizations.reorganisation import apply_reorganisation, plan_reorganisation
+from questions.models import ContactMessage, Question, Topic
 from tests.admin_forms import form_data
 from tests.factories import (
     ArticleFactory,
@@ -88,6 +89,10 @@ PERMS = {
     "documents.documentkind":       ("",    "v",    "vacd", "v",    "vacd"),
     "documents.issuer":             ("",    "v",    "vacd", "v",    "vacd"),
     "documents.field":              ("",    "v",    "vacd", "v",    "vacd"),
+    # Questions arrive from the public form only: nobody adds them in the admin.
+    "questions.topic":              ("v",   "v",    "vacd", "",     "vacd"),
+    "questions.question":           ("vc",  "vc",   "vcd",  "",     "vcd"),
+    "questions.contactmessage":     ("",    "vc",   "vcd",  "",     "vcd"),
 }  # fmt: skip
 # Autocompletes that deliberately offer records of any body: people and bodies are picked as
 # attendees, mentions, commended collectives, successors… Owner fields are never among them.
@@ -135,9 +140,15 @@ def world():
         Position.objects.create(person=someone, body=body, title_text="Phó Chủ tịch")
         return someone
 
+    topic = Topic.objects.create(name="Tiền lương")
+
     def owned(body, child, tag):
         decision = DecisionFactory(issuing_body=body, number=f"{tag}77", is_published=False)
         return {
+            Question: Question.objects.create(title=f"Câu hỏi {tag}", text="…", topic=topic,
+                                              phone="0912345678", body=body),
+            ContactMessage: ContactMessage.objects.create(subject=f"Thư {tag}", text="…",
+                                                          email="a@example.vn", body=body),
             UnionBody: child,
             Person: person(child, f"Người {tag}"),
             Term: Term.objects.create(body=body, congress_number=f"{tag}-X", starts_year=2023,
@@ -198,6 +209,7 @@ def world():
         DocumentKindFactory._meta.model: DocumentKindFactory(),
         IssuerFactory._meta.model: IssuerFactory(),
         FieldFactory._meta.model: FieldFactory(),
+        Topic: topic,
     }  # fmt: skip
     return {
         "own_body": own, "other_body": other, "other_child": other_child,

@@ -19,6 +19,7 @@ from awards.models import Decision, Recipient
 from documents.models import Document
 from news.models import Article
 from organizations.models import EmulationBlock, Meeting, Person
+from questions.models import Question
 from tests.factories import ArticleFactory
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,7 +51,8 @@ def _pages() -> dict[str, tuple[str, int]]:
     recipient = Recipient.objects.filter(decision=decision).first()
     document = Document.objects.published().filter(symbol="34-CT/TW").first()
     replaced = Document.objects.published().filter(replaced_by__isnull=False).first()
-    assert None not in (meeting, person, block, decision, recipient, document, replaced)
+    answer = Question.objects.published().exclude(law_changed_note="").first()
+    assert None not in (meeting, person, block, decision, recipient, document, replaced, answer)
     return {
         "home": ("/", 200),
         "category": (reported.category.get_absolute_url(), 200),
@@ -77,6 +79,14 @@ def _pages() -> dict[str, tuple[str, int]]:
         "documents-filtered": (reverse("documents:list") + "?loai=chi-thi&nam=2014", 200),
         "document": (document.get_absolute_url(), 200),
         "document-replaced": (replaced.get_absolute_url(), 200),
+        "questions": (reverse("questions:list"), 200),
+        "questions-topic": (answer.topic.get_absolute_url(), 200),
+        "question": (answer.get_absolute_url(), 200),
+        "question-ask": (reverse("questions:ask"), 200),
+        "question-track-form": (reverse("questions:track-form") + "?code=sai", 200),
+        "question-track": (answer.get_tracking_url(), 200),
+        "contact-form": (reverse("questions:contact"), 200),
+        "contact-sent": (reverse("questions:contact") + "?da-gui=1", 200),
         "not-found": ("/trang-khong-co/", 404),
     }
 
@@ -89,6 +99,10 @@ def test_every_public_page_type_has_no_nu_html_checker_error(client, tmp_path):
         response = client.get(url)
         assert response.status_code == status, (name, url)
         (tmp_path / f"{name}.html").write_bytes(response.content)
+    # The question form as a refusal leaves it: errors beside the fields, the text kept.
+    refused = client.post(reverse("questions:ask"), {"title": "Lương", "text": "…", "phone": "x"})
+    assert refused.status_code == 200 and b"errorlist" in refused.content
+    (tmp_path / "question-ask-refused.html").write_bytes(refused.content)
 
     run = subprocess.run(
         [java, "-jar", str(VNU), "--errors-only", "--format", "json", str(tmp_path)],
@@ -103,5 +117,5 @@ def test_every_public_page_type_has_no_nu_html_checker_error(client, tmp_path):
         for m in messages
         if m.get("type") in ("error", "non-document-error")
     ]
-    assert len(list(tmp_path.glob("*.html"))) == len(pages)
+    assert len(list(tmp_path.glob("*.html"))) == len(pages) + 1
     assert errors == [], "\n".join(errors)

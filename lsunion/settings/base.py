@@ -4,6 +4,7 @@ Defaults suit `make run`: SQLite in the project folder, local-memory cache, DEBU
 Production sets DJANGO_DEBUG=0 and must provide DJANGO_SECRET_KEY.
 """
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -62,10 +63,12 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "django_tasks_db",
+    "django_altcha",  # the proof-of-work widget's own static files (no CDN)
     "organizations",
     "news",
     "awards",
     "documents",
+    "questions",
 ]
 
 MIDDLEWARE = [
@@ -320,7 +323,30 @@ DEMO_LOADERS = [
     "news.demo.load",
     "awards.demo.load",
     "documents.demo.load",
+    "questions.demo.load",
 ]
+
+# Hỏi đáp (questions) and the contact form: limits, anti-abuse, retention of contacts.
+QUESTIONS_TEXT_MAX_CHARS = 5000
+QUESTIONS_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+# Attachments (contract photos, pay slips) live outside MEDIA_ROOT: no public address.
+QUESTIONS_PRIVATE_ROOT = Path(env("DJANGO_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
+QUESTIONS_RATE_LIMITS = {
+    "window_seconds": int(env("DJANGO_QUESTIONS_RATE_WINDOW", str(60 * 60))),
+    "per_address": int(env("DJANGO_QUESTIONS_PER_ADDRESS", "5")),  # stored posts per window
+    "per_contact": int(env("DJANGO_QUESTIONS_PER_CONTACT", "3")),  # per phone or e-mail
+    "attempts": int(env("DJANGO_QUESTIONS_ATTEMPTS", "30")),  # every post, refused ones too
+}
+# Askers' contacts are erased this long after the question is closed (erase_expired_contacts).
+QUESTIONS_CONTACT_RETENTION_DAYS = int(env("DJANGO_QUESTIONS_RETENTION_DAYS", str(2 * 365)))
+# Proof of work (ALTCHA): the larger the number, the longer a browser hashes (about a second
+# on a cheap phone at 100,000). The key signs challenges; derived from SECRET_KEY if unset.
+QUESTIONS_PROOF_OF_WORK_MAX_NUMBER = int(env("DJANGO_PROOF_OF_WORK_MAX_NUMBER", "100000"))
+ALTCHA_HMAC_KEY = (
+    env("DJANGO_ALTCHA_HMAC_KEY") or hashlib.sha256(f"altcha:{SECRET_KEY}".encode()).hexdigest()
+)
+ALTCHA_CHALLENGE_EXPIRE = 30 * 60 * 1000  # milliseconds: time to type a long question
+ALTCHA_JS_URL = "altcha/altcha.min.js"
 
 # CKEditor 5: images only, staff only, through our own upload view (verified, EXIF stripped).
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "news:editor-image-upload"

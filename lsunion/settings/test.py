@@ -36,3 +36,7 @@ DATABASES["default"].get("OPTIONS", {}).pop("pool", None)
 # collation) check SQLite too when the default database is PostgreSQL, in one run.
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     DATABASES["sqlite"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+
+# Proof of work: a puzzle the tests solve in milliseconds; private files in a temporary folder.
+QUESTIONS_PROOF_OF_WORK_MAX_NUMBER = 2000
+QUESTIONS_PRIVATE_ROOT = tempfile.mkdtemp(prefix="lsunion-test-private-")

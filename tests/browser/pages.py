@@ -110,6 +110,24 @@ def _replaced_document() -> str:
     return Document.objects.published().filter(replaced_by__isnull=False).first().get_absolute_url()
 
 
+def _answer():
+    from questions.models import Question
+
+    return Question.objects.published().exclude(law_changed_note="").first()
+
+
+def _question() -> str:
+    return _answer().get_absolute_url()
+
+
+def _question_topic() -> str:
+    return _answer().topic.get_absolute_url()
+
+
+def _question_track() -> str:
+    return _answer().get_tracking_url()
+
+
 PAGES = [
     Page("trang-chu", "/"),
     Page("chuyen-muc", _category),
@@ -134,4 +152,10 @@ PAGES = [
     Page("van-ban-chi-tiet", _document),
     Page("van-ban-bi-thay-the", _replaced_document),
     Page("tim-kiem-van-ban", "/tim-kiem/?q=34-CT%2FTW"),
+    Page("hoi-dap", "/hoi-dap/"),
+    Page("hoi-dap-chu-de", _question_topic),
+    Page("hoi-dap-chi-tiet", _question),
+    Page("gui-cau-hoi", "/hoi-dap/gui-cau-hoi/"),
+    Page("theo-doi-cau-hoi", _question_track),
+    Page("gui-thu-lien-he", "/lien-he/gui/"),
 ]
