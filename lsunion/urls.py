@@ -35,6 +35,7 @@ urlpatterns = [
     path("", include("organizations.urls")),
     path("", include("news.urls")),
     path("", include("awards.urls")),
+    path("", include("sitepages.urls")),
 ]
 
 if settings.BENCH_HELLO:

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "organizations",
     "news",
     "awards",
+    "sitepages",
 ]
 
 MIDDLEWARE = [
@@ -102,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "lsunion.context_processors.portal",
                 "news.context_processors.chrome",
+                "sitepages.context_processors.site_menus",
             ],
         },
     },
@@ -318,6 +320,7 @@ DEMO_LOADERS = [
     "organizations.demo.load_staff",
     "news.demo.load",
     "awards.demo.load",
+    "sitepages.demo.load",
 ]
 
 # CKEditor 5: images only, staff only, through our own upload view (verified, EXIF stripped).
