@@ -68,5 +68,5 @@ class AwardsConfig(AppConfig):
 
         from lsunion import menu
 
-        menu.register_section("awards:lookup", _("Khen thưởng"))
-        menu.register_section("awards:verify-form", _("Xác minh khen thưởng"))
+        menu.register_section("awards:lookup", _("Khen thưởng"), 40)
+        menu.register_section("awards:verify-form", _("Xác minh khen thưởng"), 45)

@@ -40,7 +40,7 @@ class LsunionConfig(AppConfig):
 
         from lsunion import menu
 
-        menu.register_section("search", _("Tìm kiếm"))
+        menu.register_section("search", _("Tìm kiếm"), 90)
 
 
 class AdminConfig(admin_apps.AdminConfig):

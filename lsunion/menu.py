@@ -38,13 +38,19 @@ class Kind:
     resolve: Callable[[list[str]], dict[str, list[Link]]]  # values -> links, in one query
 
 
-_sections: dict[str, str] = {}
+_sections: dict[str, tuple[int, str]] = {}
 _kinds: dict[str, Kind] = {}
 
 
-def register_section(url_name: str, label: str) -> None:
-    """A public page without arguments that the menus may point at, e.g. "awards:lookup"."""
-    _sections[url_name] = label
+def register_section(url_name: str, label: str, order: int = 100) -> None:
+    """A public page without arguments that the menus may point at, e.g. "awards:lookup";
+    `order` places it in the admin's list and the site map."""
+    _sections[url_name] = (order, label)
+
+
+def _ordered_sections() -> list[tuple[str, str]]:
+    ranked = sorted(_sections.items(), key=lambda item: (item[1][0], item[0]))
+    return [(name, label) for name, (_order, label) in ranked]
 
 
 def register_kind(kind: Kind) -> None:
@@ -60,7 +66,7 @@ def choices() -> list[tuple[str, list[tuple[str, str]]]]:
     groups = [
         (
             _("Mục của cổng thông tin"),
-            [(key(SECTION, n), str(label)) for n, label in _sections.items()],
+            [(key(SECTION, n), str(label)) for n, label in _ordered_sections()],
         )
     ]
     for kind in _kinds.values():
@@ -86,7 +92,7 @@ def resolve(destinations: Iterable[str]) -> dict[str, list[Link]]:
         # A section whose app was removed has no address any more: no link.
         with contextlib.suppress(NoReverseMatch):
             if name in _sections:
-                found[key(SECTION, name)] = [Link(str(_sections[name]), reverse(name))]
+                found[key(SECTION, name)] = [Link(str(_sections[name][1]), reverse(name))]
     for kind_name, values in by_kind.items():
         kind = _kinds.get(kind_name)
         if kind is None:

@@ -57,8 +57,8 @@ class NewsConfig(AppConfig):
         from lsunion import menu
         from news.menu import CATEGORIES
 
-        menu.register_section("news:home", _("Trang chủ"))
-        menu.register_section("news:feed-rss", _("Tin mới (RSS)"))
+        menu.register_section("news:home", _("Trang chủ"), 0)
+        menu.register_section("news:feed-rss", _("Tin mới (RSS)"), 95)
         menu.register_kind(CATEGORIES)
         from organizations import sections
 

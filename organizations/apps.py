@@ -55,9 +55,9 @@ class OrganizationsConfig(AppConfig):
 
         from lsunion import menu
 
-        menu.register_section("organizations:directory", _("Tổ chức công đoàn"))
-        menu.register_section("organizations:meeting-list", _("Hội nghị"))
-        menu.register_section("organizations:block-list", _("Khối, cụm thi đua"))
+        menu.register_section("organizations:directory", _("Tổ chức công đoàn"), 10)
+        menu.register_section("organizations:meeting-list", _("Hội nghị"), 20)
+        menu.register_section("organizations:block-list", _("Khối, cụm thi đua"), 30)
 
         reader_visible = (
             UnionBody, BodyAffiliation, MemberFigure, EmulationBlock, Person, Term, Position,

@@ -7,15 +7,19 @@ from lsunion.cache import cached_for_version
 from sitepages.models import MenuItem
 
 
-def _links(item: MenuItem, resolved: dict[str, list[registry.Link]]) -> list[registry.Link]:
+def _links(
+    item: MenuItem, resolved: dict[str, list[registry.Link]], *, titled: bool = True
+) -> list[registry.Link]:
+    """The links an item stands for, under its own title unless `titled` is False."""
+    title = item.title if titled else ""
     if item.page_id:
-        return [registry.Link(item.title or item.page.title, item.page.get_absolute_url())]
+        return [registry.Link(title or item.page.title, item.page.get_absolute_url())]
     if item.url:
-        return [registry.Link(item.title or item.url, item.url)]
+        return [registry.Link(title or item.url, item.url)]
     if item.target:
         found = resolved.get(item.target, [])
-        if len(found) == 1 and item.title:
-            return [registry.Link(item.title, found[0].url)]
+        if len(found) == 1 and title:
+            return [registry.Link(title, found[0].url)]
         return found
     return []  # a heading for the items under it
 
@@ -47,8 +51,9 @@ def build() -> dict[str, list[dict]]:
             continue
         label = item.title or (own[0].label if own else "")
         if len(own) == 1:
-            # A <summary> opens the list; the item's own page comes first inside it.
-            children.insert(0, _entry(own[0]))
+            # A <summary> opens the list; the item's own page comes first inside it, by its
+            # own name (the summary already shows the item's title).
+            children.insert(0, _entry(_links(item, resolved, titled=False)[0]))
         menus[item.menu].append({"label": label, "url": "", "children": children})
     return menus
 

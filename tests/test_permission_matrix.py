@@ -33,6 +33,7 @@ from organizations.models import (
 )
 from organizations.permissions import Role
 from organizations.reorganisation import apply_reorganisation, plan_reorganisation
+from sitepages.models import MenuItem, Page
 from tests.admin_forms import form_data
 from tests.factories import (
     ArticleFactory,
@@ -80,6 +81,8 @@ PERMS = {
     "awards.movement":              ("",    "",     "",     "vacd", "vacd"),
     "awards.decision":              ("",    "",     "",     "vacd", "vacd"),
     "awards.recipient":             ("",    "",     "",     "vacd", "vacd"),
+    "sitepages.page":               ("",    "",     "vacd", "",     "vacd"),
+    "sitepages.menuitem":           ("",    "",     "vacd", "",     "vacd"),
 }  # fmt: skip
 # Autocompletes that deliberately offer records of any body: people and bodies are picked as
 # attendees, mentions, commended collectives, successors… Owner fields are never among them.
@@ -146,8 +149,10 @@ def world():
 
     own_objects = owned(own, own_child, "VQ")
     other_objects = owned(other, other_child, "DL")
+    deleted_page = deleted_version(Page.objects.create(title="Trang đã xoá"))  # not scoped
     deleted = {
         "own": {
+            Page: deleted_page,
             UnionBody: deleted_version(UnionBodyFactory(name="CĐCS xoá VQ", parent=own)),
             Article: deleted_version(ArticleFactory(title="Tin xoá VQ", source_body=own)),
             MeetingFactory._meta.model: deleted_version(MeetingFactory(organiser=own)),
@@ -156,6 +161,7 @@ def world():
             ),
         },
         "other": {
+            Page: deleted_page,
             UnionBody: deleted_version(UnionBodyFactory(name="CĐCS xoá DL", parent=other)),
             Article: deleted_version(ArticleFactory(title="Tin xoá DL", source_body=other)),
             MeetingFactory._meta.model: deleted_version(MeetingFactory(organiser=other)),
@@ -184,6 +190,9 @@ def world():
         AwardFormFactory._meta.model: AwardFormFactory(),
         AwardTitleFactory._meta.model: AwardTitleFactory(),
         MovementFactory._meta.model: MovementFactory(),
+        # Not a fixed page: those keep their address and cannot be deleted (tests/sitepages).
+        Page: Page.objects.create(title="Quy chế hoạt động của cổng thông tin"),
+        MenuItem: MenuItem.objects.create(title="Văn bản", url="/tim-kiem/?q=van+ban"),
     }  # fmt: skip
     return {
         "own_body": own, "other_body": other, "other_child": other_child,

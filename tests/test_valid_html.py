@@ -18,6 +18,7 @@ from django.utils import timezone
 from awards.models import Decision, Recipient
 from news.models import Article
 from organizations.models import EmulationBlock, Meeting, Person
+from sitepages.models import MenuItem, Page
 from tests.factories import ArticleFactory
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,6 +49,12 @@ def _pages() -> dict[str, tuple[str, int]]:
     decision = Decision.objects.published().filter(recipients__isnull=False).first()
     recipient = Recipient.objects.filter(decision=decision).first()
     assert None not in (meeting, person, block, decision, recipient)
+    other_page = Page.objects.create(title="Quy chế", body="<p>Điều 1.</p>")
+    # A nested menu item and a footer heading: every page shows the menus.
+    top = MenuItem.objects.get(target="section:organizations:directory")
+    MenuItem.objects.create(parent=top, target="section:organizations:block-list")
+    heading = MenuItem.objects.create(menu="footer", title="Liên kết khác")
+    MenuItem.objects.create(menu="footer", parent=heading, url="https://www.congdoan.vn/")
     return {
         "home": ("/", 200),
         "category": (reported.category.get_absolute_url(), 200),
@@ -70,6 +77,10 @@ def _pages() -> dict[str, tuple[str, int]]:
         "search": (reverse("search"), 200),
         "search-results": (reverse("search") + "?q=c%C3%B4ng+%C4%91o%C3%A0n", 200),
         "search-none": (reverse("search") + "?q=zzzyyxxq", 200),
+        "about": (reverse("sitepages:about"), 200),
+        "contact": (reverse("sitepages:contact"), 200),
+        "site-map": (reverse("sitepages:site-map"), 200),
+        "other-page": (other_page.get_absolute_url(), 200),
         "not-found": ("/trang-khong-co/", 404),
     }
 

@@ -75,4 +75,7 @@ PAGES = [
     Page("khen-thuong", "/khen-thuong/"),
     Page("quyet-dinh", _decision),
     Page("tim-kiem", "/tim-kiem/?q=c%C3%B4ng+%C4%91o%C3%A0n"),
+    Page("gioi-thieu", "/gioi-thieu/"),
+    Page("lien-he", "/lien-he/"),
+    Page("so-do-cong-thong-tin", "/so-do-cong-thong-tin/"),
 ]
