@@ -21,7 +21,9 @@ def nested_menu(demo_site, django_db_blocker):
         top.save()
         made = [
             MenuItem.objects.create(parent=top, target="section:organizations:meeting-list"),
-            MenuItem.objects.create(parent=top, target="section:organizations:block-list", order=200),
+            MenuItem.objects.create(
+                parent=top, target="section:organizations:block-list", order=200
+            ),
         ]
         MenuItem.objects.filter(parent=None, target="section:organizations:meeting-list").update(
             is_active=False
@@ -39,7 +41,9 @@ def nested_menu(demo_site, django_db_blocker):
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_nested_items_open_and_lead_to_their_page_without_script(nested_menu, new_context, width):
-    page = new_context(viewport={"width": width, "height": 700}, java_script_enabled=False).new_page()
+    page = new_context(
+        viewport={"width": width, "height": 700}, java_script_enabled=False
+    ).new_page()
     page.goto("/")
     summary = page.locator(".site-nav summary")
     blocks = page.locator(".site-nav details a", has_text="Khối, cụm thi đua")
