@@ -1,3 +1,5 @@
+import threading
+
 from django.contrib import admin
 from django.db.models import F
 from django.db.models.functions import Coalesce
@@ -62,10 +64,14 @@ class MenuItemAdmin(admin.ModelAdmin):
             .order_by("menu", "top_order", "top_id", F("parent_id").asc(nulls_first=True), "order")
         )
 
+    # The rows' destinations, looked up once per list page (the admin object is shared by
+    # every request a process serves, so per thread).
+    _list = threading.local()
+
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
         targets = [item.target for item in changelist.result_list if item.target]
-        self._resolved = registry.resolve(targets)  # one query for the page, not one per row
+        self._list.resolved = registry.resolve(targets)  # one query, not one per row
         return changelist
 
     @admin.display(description=_("tên"))
@@ -84,7 +90,7 @@ class MenuItemAdmin(admin.ModelAdmin):
         return _("(tiêu đề nhóm)")
 
     def _label_of(self, target: str) -> str:
-        links = getattr(self, "_resolved", {}).get(target)
+        links = getattr(self._list, "resolved", {}).get(target)
         if links is None:
             return ""
         if len(links) == 1:

@@ -139,3 +139,25 @@ def test_an_unsafe_address_saved_outside_the_admin_is_dropped():
     assert MenuItem.objects.get(pk=item.pk).url == ""
     assert MenuItem.objects.create(title="Ngoài", url="//evil.example/").url == ""
     assert MenuItem.objects.create(title="Tổng LĐ", url="https://congdoan.vn/").url
+
+
+def test_menu_list_in_the_admin_costs_the_same_queries_for_few_and_many_items(staff_of):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import CategoryFactory
+
+    chief = staff_of(Role.CHIEF_EDITOR)
+
+    def queries():
+        chief.get(f"{ADMIN}/menuitem/")
+        with CaptureQueriesContext(connection) as ctx:
+            response = chief.get(f"{ADMIN}/menuitem/")
+        assert response.status_code == 200
+        return len(ctx.captured_queries)
+
+    small = queries()
+    for i, category in enumerate(CategoryFactory.create_batch(25)):
+        top = MenuItem.objects.create(target=f"category:{category.pk}", order=300 + i)
+        MenuItem.objects.create(parent=top, page=Page.objects.create(title=f"Trang {i}"))
+    assert queries() == small
