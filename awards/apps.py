@@ -77,3 +77,10 @@ class AwardsConfig(AppConfig):
                 "awards", "awards/sections/block_awards.html", award_sections.block_awards, 20
             ),
         )
+
+        from django.utils.translation import gettext_lazy as _
+
+        from lsunion import menu
+
+        menu.register_section("awards:lookup", _("Khen thưởng"), 40)
+        menu.register_section("awards:verify-form", _("Xác minh khen thưởng"), 45)

@@ -36,6 +36,12 @@ class LsunionConfig(AppConfig):
 
         desk.register(desk_mail.provide)
 
+        from django.utils.translation import gettext_lazy as _
+
+        from lsunion import menu
+
+        menu.register_section("search", _("Tìm kiếm"), 90)
+
 
 class AdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin with the project's site (lsunion.admin_lists.AdminSite)."""

@@ -37,6 +37,7 @@ urlpatterns = [
     path("", include("awards.urls")),
     path("van-ban/", include("documents.urls")),
     path("", include("questions.urls")),
+    path("", include("sitepages.urls")),
 ]
 
 if settings.BENCH_HELLO:

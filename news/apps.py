@@ -65,6 +65,15 @@ class NewsConfig(AppConfig):
 
         sitemaps.register("tin-tuc", ArticleSitemap)
         sitemaps.register("chuyen-muc", CategorySitemap)
+
+        from django.utils.translation import gettext_lazy as _
+
+        from lsunion import menu
+        from news.menu import CATEGORIES
+
+        menu.register_section("news:home", _("Trang chủ"), 0)
+        menu.register_section("news:feed-rss", _("Tin mới (RSS)"), 95)
+        menu.register_kind(CATEGORIES)
         from organizations import sections
 
         sections.register(

@@ -65,6 +65,14 @@ class OrganizationsConfig(AppConfig):
         sitemaps.register("hoi-nghi", MeetingSitemap)
         sitemaps.register("khoi-thi-dua", BlockSitemap)
 
+        from django.utils.translation import gettext_lazy as _
+
+        from lsunion import menu
+
+        menu.register_section("organizations:directory", _("Tổ chức công đoàn"), 10)
+        menu.register_section("organizations:meeting-list", _("Hội nghị"), 20)
+        menu.register_section("organizations:block-list", _("Khối, cụm thi đua"), 30)
+
         reader_visible = (
             UnionBody, BodyAffiliation, MemberFigure, EmulationBlock, Person, Term, Position,
             Meeting, MeetingAttendee, MeetingDocument,

@@ -34,6 +34,7 @@ from organizations.models import (
 from organizations.permissions import Role
 from organizations.reorganisation import apply_reorganisation, plan_reorganisation
 from questions.models import ContactMessage, Question, Topic
+from sitepages.models import MenuItem, Page
 from tests.admin_forms import form_data
 from tests.factories import (
     ArticleFactory,
@@ -93,6 +94,8 @@ PERMS = {
     "questions.topic":              ("v",   "v",    "vacd", "",     "vacd"),
     "questions.question":           ("vc",  "vc",   "vcd",  "",     "vcd"),
     "questions.contactmessage":     ("",    "vc",   "vcd",  "",     "vcd"),
+    "sitepages.page":               ("",    "",     "vacd", "",     "vacd"),
+    "sitepages.menuitem":           ("",    "",     "vacd", "",     "vacd"),
 }  # fmt: skip
 # Autocompletes that deliberately offer records of any body: people and bodies are picked as
 # attendees, mentions, commended collectives, successors… Owner fields are never among them.
@@ -166,8 +169,10 @@ def world():
 
     own_objects = owned(own, own_child, "VQ")
     other_objects = owned(other, other_child, "DL")
+    deleted_page = deleted_version(Page.objects.create(title="Trang đã xoá"))  # not scoped
     deleted = {
         "own": {
+            Page: deleted_page,
             UnionBody: deleted_version(UnionBodyFactory(name="CĐCS xoá VQ", parent=own)),
             Article: deleted_version(ArticleFactory(title="Tin xoá VQ", source_body=own)),
             MeetingFactory._meta.model: deleted_version(MeetingFactory(organiser=own)),
@@ -177,6 +182,7 @@ def world():
             DocumentFactory._meta.model: deleted_version(DocumentFactory(owner=own)),
         },
         "other": {
+            Page: deleted_page,
             UnionBody: deleted_version(UnionBodyFactory(name="CĐCS xoá DL", parent=other)),
             Article: deleted_version(ArticleFactory(title="Tin xoá DL", source_body=other)),
             MeetingFactory._meta.model: deleted_version(MeetingFactory(organiser=other)),
@@ -210,6 +216,9 @@ def world():
         IssuerFactory._meta.model: IssuerFactory(),
         FieldFactory._meta.model: FieldFactory(),
         Topic: topic,
+        # Not a fixed page: those keep their address and cannot be deleted (tests/sitepages).
+        Page: Page.objects.create(title="Quy chế hoạt động của cổng thông tin"),
+        MenuItem: MenuItem.objects.create(title="Văn bản", url="/tim-kiem/?q=van+ban"),
     }  # fmt: skip
     return {
         "own_body": own, "other_body": other, "other_child": other_child,

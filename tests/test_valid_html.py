@@ -20,6 +20,7 @@ from documents.models import Document
 from news.models import Article
 from organizations.models import EmulationBlock, Meeting, Person
 from questions.models import Question
+from sitepages.models import MenuItem, Page
 from tests.factories import ArticleFactory
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,6 +54,12 @@ def _pages() -> dict[str, tuple[str, int]]:
     replaced = Document.objects.published().filter(replaced_by__isnull=False).first()
     answer = Question.objects.published().exclude(law_changed_note="").first()
     assert None not in (meeting, person, block, decision, recipient, document, replaced, answer)
+    other_page = Page.objects.create(title="Quy chế", body="<p>Điều 1.</p>")
+    # A nested menu item and a footer heading: every page shows the menus.
+    top = MenuItem.objects.get(target="section:organizations:directory")
+    MenuItem.objects.create(parent=top, target="section:organizations:block-list")
+    heading = MenuItem.objects.create(menu="footer", title="Liên kết khác")
+    MenuItem.objects.create(menu="footer", parent=heading, url="https://www.congdoan.vn/")
     return {
         "home": ("/", 200),
         "category": (reported.category.get_absolute_url(), 200),
@@ -87,6 +94,10 @@ def _pages() -> dict[str, tuple[str, int]]:
         "question-track": (answer.get_tracking_url(), 200),
         "contact-form": (reverse("questions:contact"), 200),
         "contact-sent": (reverse("questions:contact") + "?da-gui=1", 200),
+        "about": (reverse("sitepages:about"), 200),
+        "contact": (reverse("sitepages:contact"), 200),
+        "site-map": (reverse("sitepages:site-map"), 200),
+        "other-page": (other_page.get_absolute_url(), 200),
         "not-found": ("/trang-khong-co/", 404),
     }
 

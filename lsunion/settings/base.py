@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "awards",
     "documents",
     "questions",
+    "sitepages",
 ]
 
 MIDDLEWARE = [
@@ -106,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "lsunion.context_processors.portal",
                 "news.context_processors.chrome",
+                "sitepages.context_processors.site_menus",
             ],
         },
     },
@@ -324,6 +326,7 @@ DEMO_LOADERS = [
     "awards.demo.load",
     "documents.demo.load",
     "questions.demo.load",
+    "sitepages.demo.load",
 ]
 
 # Hỏi đáp (questions) and the contact form: limits, anti-abuse, retention of contacts.

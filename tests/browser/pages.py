@@ -158,4 +158,7 @@ PAGES = [
     Page("gui-cau-hoi", "/hoi-dap/gui-cau-hoi/"),
     Page("theo-doi-cau-hoi", _question_track),
     Page("gui-thu-lien-he", "/lien-he/gui/"),
+    Page("gioi-thieu", "/gioi-thieu/"),
+    Page("lien-he", "/lien-he/"),
+    Page("so-do-cong-thong-tin", "/so-do-cong-thong-tin/"),
 ]

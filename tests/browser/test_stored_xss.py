@@ -76,6 +76,12 @@ def hostile(demo_site, django_db_blocker):
             decision=decision, kind="individual", full_name=f"Người {PAYLOAD}"[:120],
             position=PAYLOAD, unit=PAYLOAD, achievement=PAYLOAD,
         )  # fmt: skip
+        from sitepages.models import MenuItem, Page
+
+        written = Page.objects.create(title=f"Trang {PAYLOAD}", summary=PAYLOAD, body=RICH)
+        item = MenuItem.objects.create(title=f"Mục {PAYLOAD}"[:120], page=written)
+        MenuItem.objects.create(menu="footer", parent=None, title=f"Chân {MARK}", url="/")
+        MenuItem.objects.create(menu="footer", title=f"Lạ {MARK}", url="javascript:_x=1")
         admin = get_user_model().objects.create_superuser(
             "quantri-xss", "q@example.vn", "Mat-khau-dai-2026!"
         )
@@ -87,7 +93,8 @@ def hostile(demo_site, django_db_blocker):
             decision.get_absolute_url(), recipient.get_absolute_url(),
             f"/khen-thuong/xac-minh/{recipient.verification_code}/",
             "/khen-thuong/?q=" + MARK, "/tim-kiem/?q=" + MARK, "/tim-kiem/?q=tin",
-            f"/to-chuc/{body.slug}/tin-tuc/",
+            f"/to-chuc/{body.slug}/tin-tuc/", written.get_absolute_url(),
+            "/so-do-cong-thong-tin/", "/gioi-thieu/",
         ],
         "admin_pages": [
             "/quan-tri/news/article/", f"/quan-tri/news/article/{article.pk}/change/",
@@ -95,6 +102,8 @@ def hostile(demo_site, django_db_blocker):
             f"/quan-tri/organizations/unionbody/{body.pk}/change/",
             f"/quan-tri/organizations/meeting/{meeting.pk}/change/",
             f"/quan-tri/awards/decision/{decision.pk}/change/", "/quan-tri/awards/recipient/",
+            f"/quan-tri/sitepages/page/{written.pk}/change/", "/quan-tri/sitepages/menuitem/",
+            f"/quan-tri/sitepages/menuitem/{item.pk}/change/",
         ],
         "admin": admin,
     }  # fmt: skip
