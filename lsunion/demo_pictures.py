@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from lsunion import images
 
 # Change when the drawings change, so cached files are drawn again.
-VERSION = 4
+VERSION = 5
 FOLDER = "mau"  # media folder of the demo pictures
 LABEL = "Ảnh minh họa"
 FONT_FILES = (
@@ -45,7 +45,7 @@ SKIN: list[Color] = [(240, 200, 160), (222, 176, 134), (198, 150, 110)]
 HAIR: list[Color] = [(30, 24, 20), (50, 36, 28), (70, 60, 55)]
 
 
-def _font(size: int):
+def font(size: int):
     for path in FONT_FILES:
         if Path(path).exists():
             return ImageFont.truetype(path, size)
@@ -265,13 +265,13 @@ SCENES: dict[str, Callable[[Image.Image, random.Random], None]] = {
 def _label(image: Image.Image) -> None:
     """ "Ảnh minh họa" in the lower corner, readable on any background."""
     w, h = image.size
-    font = _font(max(12, w // 36))
+    face = font(max(12, w // 36))
     draw = ImageDraw.Draw(image)
-    box = draw.textbbox((0, 0), LABEL, font=font)
+    box = draw.textbbox((0, 0), LABEL, font=face)
     pad = max(4, w // 160)
     x, y = w - (box[2] - box[0]) - 3 * pad, h - (box[3] - box[1]) - 3 * pad
     draw.rectangle((x - pad, y - pad, w - pad, h - pad), fill=(0, 0, 0))
-    draw.text((x, y - box[1]), LABEL, font=font, fill=(255, 255, 255))
+    draw.text((x, y - box[1]), LABEL, font=face, fill=(255, 255, 255))
 
 
 def scene(kind: str, seed: str, size: tuple[int, int] = (1280, 853)) -> Image.Image:
@@ -333,3 +333,12 @@ def stored(key: str, draw: Callable[[], Image.Image]) -> str:
             with cache.open(source, "rb") as content:
                 default_storage.save(destination, content)
     return target
+
+
+def cached_file(name: str, make: Callable[[], bytes]) -> bytes:
+    """Another demo file (a PDF) made once and kept beside the pictures."""
+    path = Path(settings.DEMO_PICTURE_CACHE) / f"v{VERSION}-{name}"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(make())
+    return path.read_bytes()

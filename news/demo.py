@@ -92,12 +92,14 @@ def _illustrate(article: Article) -> None:
     for index, photo in enumerate(photos):
         photo.image = demo_pictures.stored(
             f"{key}-{index}",
-            lambda i=index: demo_pictures.scene(kinds[(article.pk + i + 1) % 5], f"{key}-{i}"),
+            lambda i=index: demo_pictures.scene(
+                kinds[(article.pk + i + 1) % 5], f"{key}-{i}", (1600, 1067)
+            ),
         )
         photo.save()
     if not article.cover_image:
         article.cover_image = demo_pictures.stored(
-            key, lambda: demo_pictures.scene(kinds[article.pk % 5], key)
+            key, lambda: demo_pictures.scene(kinds[article.pk % 5], key, (1600, 1067))
         )
         article.cover_alt = article.cover_alt or "Quang cảnh hội nghị (ảnh minh họa)"
         article.save()

@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from lsunion import demo_pictures
-from news.models import Article, ArticlePhoto, Category
+from news.models import Article, ArticleDailyViews, ArticlePhoto, Category
 from organizations.models import UnionBody
 
 MARK = " (Bài mẫu)"
@@ -240,8 +240,13 @@ PARAGRAPHS = [
 SCENE_KINDS = list(demo_pictures.SCENES)
 
 
-def _picture(key: str, kind: str, size=(1280, 853)) -> str:
-    return demo_pictures.stored(key, lambda: demo_pictures.scene(kind, key, size))
+# Photos shown across an article's column come large enough for a 2x screen (a 1280 px
+# WebP rendition); pictures only seen as thumbnails and in blocks need 960 px at most.
+LARGE, SMALL = (1600, 1067), (960, 640)
+
+
+def _picture(key: str, kind: str, size=LARGE) -> str:
+    return demo_pictures.stored(f"{key}-{size[0]}", lambda: demo_pictures.scene(kind, key, size))
 
 
 def load() -> int:
@@ -276,7 +281,8 @@ def load() -> int:
             status=Article.Status.PUBLISHED,
             published_at=now - timedelta(hours=3 + position * 7, minutes=position * 13 % 60),
             is_featured=index == 0,
-            cover_image=_picture(key, scene),
+            # The stories on top get the largest pictures; the others need 960 px at most.
+            cover_image=_picture(key, scene, LARGE if index < 2 else SMALL),
             cover_alt=alt + " (ảnh minh họa)",
             cover_caption=alt + ". Ảnh minh họa.",
         )
@@ -290,4 +296,19 @@ def load() -> int:
                 after_paragraph=3,
             )
         created += 1
+    _views(now)
     return created
+
+
+def _views(now) -> None:
+    """A week of reading for the sample articles, so "Đọc nhiều trong tuần" has a list."""
+    today = timezone.localdate(now)
+    articles = Article.objects.filter(title__endswith=MARK).values_list("pk", flat=True)
+    rows = [
+        ArticleDailyViews(
+            article_id=pk, day=today - timedelta(days=day), count=(pk * 37 + day * 11) % 300 + 20
+        )
+        for pk in articles
+        for day in range(3)
+    ]
+    ArticleDailyViews.objects.bulk_create(rows, ignore_conflicts=True)

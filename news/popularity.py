@@ -124,23 +124,23 @@ def _add(rows: list[tuple[int, date, int]]) -> None:
 def _start_flusher() -> None:
     """Start this process's background writer once (again in a forked worker)."""
     global _flusher_pid
-    interval = settings.ARTICLE_VIEWS_FLUSH_SECONDS
-    if not interval or _flusher_pid == os.getpid():
+    if not settings.ARTICLE_VIEWS_FLUSH_SECONDS or _flusher_pid == os.getpid():
         return
     with _lock:
         if _flusher_pid == os.getpid():
             return
         _flusher_pid = os.getpid()
-    threading.Thread(
-        target=_flush_every, args=(interval,), name="article-views", daemon=True
-    ).start()
+    threading.Thread(target=_flush_every, name="article-views", daemon=True).start()
     atexit.register(_flush_quietly)
 
 
-def _flush_every(interval: float) -> None:
-    while True:
+def _flush_every() -> None:
+    """Write the counts every ARTICLE_VIEWS_FLUSH_SECONDS; stop when the setting is emptied."""
+    global _flusher_pid
+    while interval := settings.ARTICLE_VIEWS_FLUSH_SECONDS:
         time.sleep(interval)
         _flush_quietly()
+    _flusher_pid = None
 
 
 def _flush_quietly() -> None:

@@ -216,10 +216,12 @@ class ArticleView(DetailView):
     def get_context_data(self, **kwargs):
         article = self.object
         pdf_url = None if self.preview else reverse("news:article-pdf", args=[article.slug])
-        latest = list(Article.objects.published().for_listing()[: SIDE_LATEST + 1])
+        related = related_articles(article)
+        shown = {article.pk, *(item.pk for item in related)}
+        latest = Article.objects.published().for_listing()[: SIDE_LATEST + len(shown)]
         return super().get_context_data(
-            related=related_articles(article),
-            side_latest=[item for item in latest if item.pk != article.pk][:SIDE_LATEST],
+            related=related,
+            side_latest=[item for item in latest if item.pk not in shown][:SIDE_LATEST],
             is_preview=self.preview,
             now=timezone.now(),
             cover_url=cover_url(article),

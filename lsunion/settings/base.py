@@ -321,6 +321,7 @@ PORTAL = {
 # Demo content loaders, run in order by `manage.py load_demo` (dotted paths: lsunion imports no app).
 DEMO_LOADERS = [
     "organizations.demo.load",
+    "organizations.demo_extras.load",
     "organizations.demo.load_staff",
     "news.demo.load",
     "awards.demo.load",
