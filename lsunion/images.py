@@ -221,6 +221,11 @@ def _media_name(url: str) -> str | None:
     return url[len(settings.MEDIA_URL) :]
 
 
+def media_name(url: str) -> str | None:
+    """The stored name behind one of our media addresses (None for any other address)."""
+    return _media_name(url)
+
+
 def size_from_url(url: str) -> tuple[int, int] | None:
     name = _media_name(url)
     return size_from_name(name) if name else None

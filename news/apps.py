@@ -34,6 +34,10 @@ class NewsConfig(AppConfig):
         )
         register_due_provider(Article.objects.next_due_time)
         register_due_provider(Slogan.objects.next_change_time)
+        from news.popularity import next_hour
+
+        # "Đọc nhiều" on cached pages follows the counts within the hour.
+        register_due_provider(next_hour)
 
         from news.permissions import ARTICLE
         from organizations import permissions

@@ -1,13 +1,16 @@
 """Demo news: the categories and slogans of the old portal, and the seed articles.
 
 The seed exports in news/fixtures/legacy/ go through the same importer as `import_legacy`,
-so the demo shows exactly what real imports produce. Idempotent.
+so the demo shows exactly what real imports produce; their photos, which the exports do not
+carry, get drawn illustrations labelled as such. Sample articles (news.demo_articles) fill
+every category of the front page. Idempotent.
 """
 
 from pathlib import Path
 
-from news import legacy_import
-from news.models import Category, Slogan
+from lsunion import demo_pictures
+from news import demo_articles, legacy_import
+from news.models import Article, Category, Slogan
 from organizations.models import Meeting
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "legacy"
@@ -64,10 +67,39 @@ def load() -> str:
         )
         first.save()
 
+    for outcome in outcomes:
+        if outcome.article:
+            _illustrate(outcome.article)
+    samples = demo_articles.load()
+
     for order, text in enumerate(seen_slogans[:3]):
         slogan = Slogan.objects.filter(text=text).first() or Slogan(text=text)
         slogan.order = order
         slogan.save()
 
     created = sum(o.action == "created" for o in outcomes)
-    return f"{len(outcomes)} tin bài mẫu ({created} mới), {len(seen_slogans[:3])} khẩu hiệu"
+    return (
+        f"{len(outcomes)} tin bài mẫu ({created} mới), {samples} bài minh họa mới, "
+        f"{len(seen_slogans[:3])} khẩu hiệu"
+    )
+
+
+def _illustrate(article: Article) -> None:
+    """Drawn pictures (labelled "Ảnh minh họa") where a seed article's photos are missing."""
+    kinds = list(demo_pictures.SCENES)
+    key = f"seed-{article.pk}"
+    photos = [photo for photo in article.photos.all() if not photo.image]
+    for index, photo in enumerate(photos):
+        photo.image = demo_pictures.stored(
+            f"{key}-{index}",
+            lambda i=index: demo_pictures.scene(
+                kinds[(article.pk + i + 1) % 5], f"{key}-{i}", (1600, 1067)
+            ),
+        )
+        photo.save()
+    if not article.cover_image:
+        article.cover_image = demo_pictures.stored(
+            key, lambda: demo_pictures.scene(kinds[article.pk % 5], key, (1600, 1067))
+        )
+        article.cover_alt = article.cover_alt or "Quang cảnh hội nghị (ảnh minh họa)"
+        article.save()

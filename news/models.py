@@ -364,3 +364,23 @@ class Slogan(models.Model):
 
 
 versioning.register(Article, owns=("photos",))
+
+
+class ArticleDailyViews(models.Model):
+    """How many times readers opened an article on one day (counted on our own server)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="daily_views")
+    day = models.DateField(_("ngày"))
+    count = models.PositiveIntegerField(_("lượt xem"), default=0)
+
+    class Meta:
+        verbose_name = _("lượt xem trong ngày")
+        verbose_name_plural = _("lượt xem trong ngày")
+        ordering = ["-day", "-count"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "day"], name="article_daily_views_once"),
+        ]
+        indexes = [models.Index(fields=["day", "article"], name="article_views_day")]
+
+    def __str__(self):
+        return f"{self.article_id} · {self.day}: {self.count}"

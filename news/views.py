@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -20,6 +20,7 @@ from lsunion import images
 from lsunion.cache import cached_for_version, public_page
 from lsunion.collation import vi_order
 from lsunion.site import absolute
+from news import popularity
 from news.models import Article, ArticleSlugHistory, Category
 from organizations import permissions
 from organizations.models import Person, UnionBody
@@ -28,6 +29,7 @@ HOME_FEATURED = 5
 HOME_LATEST = 10
 HOME_PER_CATEGORY = 4
 RELATED_COUNT = 5
+SIDE_LATEST = 6
 
 
 @method_decorator(public_page, name="dispatch")
@@ -38,12 +40,21 @@ class HomeView(TemplateView):
         # Which articles go where is worked out once per content version; the rows
         # themselves are read fresh, in one query.
         featured_ids, latest_ids, block_ids = cached_for_version("home-article-ids", home_ids)
-        wanted = [*featured_ids, *latest_ids, *(pk for ids in block_ids for pk in ids)]
+        most_read_ids = popularity.cached_most_read_ids()
+        wanted = [
+            *featured_ids,
+            *latest_ids,
+            *most_read_ids,
+            *(pk for ids in block_ids for pk in ids),
+        ]
         found = Article.objects.published().for_listing().in_bulk(wanted)
         blocks = [[found[pk] for pk in ids if pk in found] for ids in block_ids]
+        featured = [found[pk] for pk in featured_ids if pk in found]
         return super().get_context_data(
-            featured=[found[pk] for pk in featured_ids if pk in found],
+            lead=featured[0] if featured else None,
+            featured=featured[1:],
             latest=[found[pk] for pk in latest_ids if pk in found],
+            most_read=[found[pk] for pk in most_read_ids if pk in found],
             category_blocks=[(articles[0].category, articles) for articles in blocks if articles],
             **kwargs,
         )
@@ -56,8 +67,11 @@ def home_ids() -> tuple[list[int], list[int], list[list[int]]]:
     latest = list(published.exclude(pk__in=featured).values_list("pk", flat=True)[:HOME_LATEST])
     on_home = Category.objects.filter(on_home=True).values_list("pk", flat=True)
     blocks: dict[int, list[Article]] = {}
-    for article in Article.objects.published().latest_per_category(
-        HOME_PER_CATEGORY, category_ids=on_home
+    # A story on top is not shown again in its category's block.
+    for article in (
+        Article.objects.published()
+        .exclude(pk__in=featured)
+        .latest_per_category(HOME_PER_CATEGORY, category_ids=on_home)
     ):
         blocks.setdefault(article.category_id, []).append(article)
     ordered = sorted(blocks.values(), key=lambda a: (a[0].category.order, a[0].category.name))
@@ -201,15 +215,13 @@ class ArticleView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        related = (
-            Article.objects.published()
-            .filter(category_id=article.category_id)
-            .exclude(pk=article.pk)
-            .for_listing()[:RELATED_COUNT]
-        )
         pdf_url = None if self.preview else reverse("news:article-pdf", args=[article.slug])
+        related = related_articles(article)
+        shown = {article.pk, *(item.pk for item in related)}
+        latest = Article.objects.published().for_listing()[: SIDE_LATEST + len(shown)]
         return super().get_context_data(
             related=related,
+            side_latest=[item for item in latest if item.pk not in shown][:SIDE_LATEST],
             is_preview=self.preview,
             now=timezone.now(),
             cover_url=cover_url(article),
@@ -219,7 +231,31 @@ class ArticleView(DetailView):
         )
 
 
-article_detail = public_page(ArticleView.as_view())
+def related_articles(article) -> list[Article]:
+    """Articles about the same people or bodies first, then the newest of the same category.
+
+    Two queries whatever the archive's size: the mentions are read from the few most recent
+    rows of the link tables (an article naming "LĐLĐ tỉnh" shares it with thousands).
+    """
+    published = Article.objects.published().exclude(pk=article.pk).for_listing()
+    people = [person.pk for person in article.mentioned_people.all()]
+    bodies = [body.pk for body in article.mentioned_bodies.all()]
+    by_people = Article.mentioned_people.through.objects.filter(person_id__in=people)
+    by_bodies = Article.mentioned_bodies.through.objects.filter(unionbody_id__in=bodies)
+    recent = RELATED_COUNT * 40
+    sharing = list(
+        published.filter(
+            Q(pk__in=by_people.order_by("-article_id").values("article_id")[:recent])
+            | Q(pk__in=by_bodies.order_by("-article_id").values("article_id")[:recent])
+        )[:RELATED_COUNT]
+    )
+    same_category = published.filter(category_id=article.category_id)[:RELATED_COUNT]
+    seen = {item.pk for item in sharing}
+    return [*sharing, *(item for item in same_category if item.pk not in seen)][:RELATED_COUNT]
+
+
+# Counted around the page cache, so a reader served a cached copy is counted too.
+article_detail = popularity.counted(public_page(ArticleView.as_view()))
 
 
 def cover_url(article) -> str:

@@ -247,6 +247,12 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 IMAGE_MAX_BYTES = 10 * 1024 * 1024
 IMAGE_MAX_PIXELS = 40_000_000
 IMAGE_RENDITION_WIDTHS = (320, 640, 960, 1280)
+# Article views ("Đọc nhiều") are summed in each process and written this often (news.popularity).
+ARTICLE_VIEWS_FLUSH_SECONDS = float(env("DJANGO_ARTICLE_VIEWS_FLUSH_SECONDS", "60"))
+# Demo pictures (lsunion.demo_pictures) are drawn once and kept here for later demo loads.
+DEMO_PICTURE_CACHE = Path(
+    env("DJANGO_DEMO_PICTURE_CACHE", str(BASE_DIR / ".cache" / "demo-pictures"))
+)
 
 # Security headers; the https-only ones follow DJANGO_SECURE (set behind TLS).
 SECURE = env_bool("DJANGO_SECURE", default=not DEBUG)
@@ -321,6 +327,7 @@ PORTAL = {
 # Demo content loaders, run in order by `manage.py load_demo` (dotted paths: lsunion imports no app).
 DEMO_LOADERS = [
     "organizations.demo.load",
+    "organizations.demo_extras.load",
     "organizations.demo.load_staff",
     "news.demo.load",
     "awards.demo.load",

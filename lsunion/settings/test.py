@@ -20,6 +20,8 @@ CACHES = {
 # Tasks run at once, inside the test (mail reaches mail.outbox); tests of the worker itself
 # switch to the database backend and run `db_worker --batch`.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Views stay in memory until a test calls news.popularity.flush() (no background thread).
+ARTICLE_VIEWS_FLUSH_SECONDS = None
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="lsunion-test-media-")
 STORAGES = {

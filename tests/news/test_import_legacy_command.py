@@ -307,5 +307,6 @@ def test_the_help_describes_the_options():
 def test_the_demo_loads_the_seeds_through_the_importer_idempotently():
     call_command("load_demo", stdout=io.StringIO())
     call_command("load_demo", stdout=io.StringIO())
-    assert Article.objects.count() == 3
-    assert Article.objects.published().count() == 3
+    seeds = Article.objects.exclude(legacy_key=None)  # beside them, the sample stories
+    assert seeds.count() == 3
+    assert seeds.filter(pk__in=Article.objects.published()).count() == 3
