@@ -8,6 +8,11 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Văn bản"
 
     def ready(self):
+        from django.utils.translation import gettext_lazy
+
+        from lsunion import menu
+
+        menu.register_section("documents:list", gettext_lazy("Văn bản"), 45)
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from documents import citing

@@ -8,6 +8,11 @@ class QuestionsConfig(AppConfig):
     verbose_name = "Hỏi đáp"
 
     def ready(self):
+        from django.utils.translation import gettext_lazy
+
+        from lsunion import menu
+
+        menu.register_section("questions:list", gettext_lazy("Hỏi đáp"), 50)
         from django.db.models.signals import post_delete, post_save
 
         from lsunion import sitemaps
