@@ -232,3 +232,10 @@ def test_the_desk_shows_each_answerer_the_questions_waiting_in_their_scope(asked
     assert asked["hospital"].title in desk and asked["dinh_lap"].title not in desk
     assert "1 chờ trả lời" in desk
     assert "Câu hỏi chờ trả lời" not in people["awards"].get("/quan-tri/").content.decode()
+
+
+def test_the_public_version_starts_as_a_copy_of_the_question_to_edit(asked, people):
+    page = people["health_editor"].get(change_url(asked["hospital"])).content.decode()
+    data = form_data(page)
+    assert data["public_title"] == ["Lương làm thêm giờ ngày nghỉ hằng tuần"]
+    assert "hợp đồng không xác định thời hạn" in data["public_question"][0]
