@@ -70,10 +70,10 @@ class QuestionAdminForm(forms.ModelForm):
             self.fields["publication_step"].choices = self._allowed_steps()
         if "assigned_to" in self.fields:
             self.fields["assigned_to"].queryset = self._who_may_answer()
-        if "public_title" in self.fields and not self.instance.public_title:
-            self.initial.setdefault("public_title", self.instance.title)
-        if "public_question" in self.fields and not self.instance.public_question:
-            self.initial.setdefault("public_question", self.instance.text)
+        # The public version starts as a copy of what was asked, for the staff to edit.
+        for public, asked in (("public_title", "title"), ("public_question", "text")):
+            if public in self.fields and not self.initial.get(public):
+                self.initial[public] = getattr(self.instance, asked)
 
     def _who_may_answer(self):
         """Staff who may answer this question: assigning anyone else would hide it from them."""

@@ -15,15 +15,17 @@ class QuestionsConfig(AppConfig):
         menu.register_section("questions:list", gettext_lazy("Hỏi đáp"), 50)
         from django.db.models.signals import post_delete, post_save
 
+        from lsunion import desk as desks
         from lsunion import sitemaps
         from lsunion.cache import bump_on_change
         from lsunion.search import registry as search_registry
         from organizations import permissions
-        from questions import search
+        from questions import desk, search
         from questions.models import Question, Topic
         from questions.permissions import CONTACT_MESSAGE, QUESTION
         from questions.sitemaps import QuestionSitemap, TopicSitemap
 
+        desks.register(desk.provide)
         permissions.register(QUESTION)
         permissions.register(CONTACT_MESSAGE)
         search_registry.register(search.SOURCE)

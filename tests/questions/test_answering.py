@@ -43,6 +43,7 @@ def asked(ask, places):
         files={"attachment": SimpleUploadedFile("hd.jpg", make_jpeg(300, 200), "image/jpeg")})  # fmt: skip
     hospital = latest()
     ask(district=places["dinh_lap"].pk, phone="0987 111 222", email="lan@example.vn",
+        title="Hợp đồng thời vụ ký mấy lần",
         asker_name="Nông Văn Lân", workplace="Công ty Than Na Dương")  # fmt: skip
     return {"hospital": hospital, "dinh_lap": latest()}
 
@@ -223,3 +224,18 @@ def test_a_published_answer_never_carries_the_asker_s_contacts(asked, people, cl
     assert hospital.get_absolute_url() in found, found[found.find("<main") :][:3000]
     for private in ("hoang thi mai", "0912", "mai hoang", "benh vien"):
         assert private not in hospital.search_text
+
+
+def test_the_desk_shows_each_answerer_the_questions_waiting_in_their_scope(asked, people):
+    desk = people["health_reporter"].get("/quan-tri/").content.decode()
+    assert "Câu hỏi chờ trả lời" in desk
+    assert asked["hospital"].title in desk and asked["dinh_lap"].title not in desk
+    assert "1 chờ trả lời" in desk
+    assert "Câu hỏi chờ trả lời" not in people["awards"].get("/quan-tri/").content.decode()
+
+
+def test_the_public_version_starts_as_a_copy_of_the_question_to_edit(asked, people):
+    page = people["health_editor"].get(change_url(asked["hospital"])).content.decode()
+    data = form_data(page)
+    assert data["public_title"] == ["Lương làm thêm giờ ngày nghỉ hằng tuần"]
+    assert "hợp đồng không xác định thời hạn" in data["public_question"][0]
