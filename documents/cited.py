@@ -28,7 +28,10 @@ def cited_by(document: Document) -> list[dict]:
         ids = by_type.get(content_type.pk)
         if not ids:
             continue
-        items = list(citing.published().filter(pk__in=ids)[:CITED_BY_LIMIT])
+        items = [
+            {"title": citing.title_of(obj), "url": obj.get_absolute_url()}
+            for obj in citing.published().filter(pk__in=ids)[:CITED_BY_LIMIT]
+        ]
         if items:
             groups.append({"label": citing.label, "items": items})
     return groups

@@ -20,6 +20,9 @@ class CitingText:
     text: Callable[[Model], str]  # the plain text that may cite documents
     published: Callable[[], QuerySet]  # what readers may see (for "cited by" lists)
     order: int = 100
+    # The heading readers know it by, in "cited by" lists (an answer's public title, never
+    # the asker's own words).
+    title_of: Callable[[Model], str] = str
 
 
 _texts: dict[type[Model], CitingText] = {}

@@ -27,6 +27,19 @@ class QuestionsConfig(AppConfig):
 
         desks.register(desk.provide)
         permissions.register(QUESTION)
+        from lsunion import citations
+
+        # An answer's căn cứ pháp lý links to the documents library, like a decision's căn cứ.
+        citations.register_text(
+            citations.CitingText(
+                Question,
+                gettext_lazy("Hỏi đáp"),
+                lambda question: question.legal_basis,
+                Question.objects.published,
+                order=40,
+                title_of=lambda question: question.public_title,
+            )
+        )
         permissions.register(CONTACT_MESSAGE)
         search_registry.register(search.SOURCE)
         sitemaps.register("hoi-dap", QuestionSitemap)

@@ -154,3 +154,22 @@ def test_texts_saved_without_signals_are_recorded_by_the_command():
     Article.objects.filter(pk=article.pk).update(body="<p>Theo Chỉ thị số 30-CT/TU</p>")
     call_command("record_citations", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert list(Citation.objects.values_list("key", flat=True)) == ["30|ct|tu"]
+
+
+def test_an_answers_legal_basis_links_the_documents_the_library_holds(client):
+    from questions.models import Topic
+    from tests.questions.conftest import published
+
+    document = ct34()
+    question = published(
+        Topic.objects.create(name="Tổ chức công đoàn"),
+        legal_basis="Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị\nĐiều lệ Công đoàn Việt Nam",
+    )
+    page = client.get(question.get_absolute_url()).content.decode()
+    assert (f'<a class="cited-document" href="{document.get_absolute_url()}">'
+            "Chỉ thị số 34-CT/TW</a> ngày 07/4/2014") in page  # fmt: skip
+    assert "<br>Điều lệ Công đoàn Việt Nam" in page
+    # The document's page lists the answer among what cites it, by its public title only.
+    document_page = client.get(document.get_absolute_url()).content.decode()
+    assert question.public_title in document_page
+    assert question.title not in document_page  # the asker's own words stay private
