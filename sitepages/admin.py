@@ -1,7 +1,7 @@
 import threading
 
 from django.contrib import admin
-from django.db.models import F
+from django.db.models import Case, F, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -52,17 +52,16 @@ class MenuItemAdmin(admin.ModelAdmin):
         (_("Nơi đến"), {"fields": ["destination", "url"]}),
     ]
 
-    def get_queryset(self, request):
-        # Each child right under its parent: sort by the top-level item's place, then its own.
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                top_order=Coalesce("parent__order", "order"),
-                top_id=Coalesce("parent_id", "id"),
-            )
-            .order_by("menu", "top_order", "top_id", F("parent_id").asc(nulls_first=True), "order")
-        )
+    def get_ordering(self, request):
+        # The main menu first; each child right under its parent: by the top-level item's
+        # place, then its own.
+        return [
+            Case(When(menu=MenuItem.Menu.MAIN, then=Value(0)), default=Value(1)).asc(),
+            Coalesce("parent__order", "order").asc(),
+            Coalesce("parent_id", "id").asc(),
+            F("parent_id").asc(nulls_first=True),
+            "order",
+        ]
 
     # The rows' destinations, looked up once per list page (the admin object is shared by
     # every request a process serves, so per thread).

@@ -17,7 +17,7 @@ def destination_choices() -> list:
 
 class MenuItemForm(forms.ModelForm):
     destination = forms.ChoiceField(
-        label=_("trỏ đến"),
+        label=_("Trỏ đến"),
         required=False,
         help_text=_("Một trang, một mục của cổng thông tin hoặc một chuyên mục tin."),
     )
