@@ -11,7 +11,9 @@ from documents.admin_import import import_view
 from documents.models import Document, DocumentKind, Field, Issuer
 from lsunion.admin_stamps import StampedAdminMixin
 from lsunion.revisions import RevisionsAdminMixin
+from organizations import permissions
 from organizations.admin_scope import ScopedAdminMixin
+from organizations.models import StaffScope, UnionBody
 
 
 @admin.register(DocumentKind)
@@ -78,6 +80,15 @@ class DocumentAdmin(StampedAdminMixin, ScopedAdminMixin, RevisionsAdminMixin, Ve
     def get_changeform_initial_data(self, request):
         """From the missing list: "Chỉ thị số 02-NQ/TW" gives the symbol and the kind."""
         initial = super().get_changeform_initial_data(request)
+        if "owner" not in initial:
+            # The body the staff member works for (the province for those acting everywhere).
+            mine = StaffScope.objects.filter(user=request.user).values("bodies")
+            bodies = UnionBody.objects.filter(pk__in=mine)
+            if permissions.scope_ids(request.user) is None:
+                bodies = UnionBody.objects.filter(parent__isnull=True)
+            owner = bodies.order_by("pk").first()
+            if owner is not None:
+                initial["owner"] = owner.pk
         ref = numbers.parse(str(initial.get("symbol", "")))
         if ref is not None and ref.key:
             initial["symbol"] = ref.symbol

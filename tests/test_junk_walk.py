@@ -21,7 +21,7 @@ JUNK_QUERIES = [
     {"nam": "abc"}, {"nam": str(10**15)}, {"nam": "-2020"}, {"to_chuc": "khong-co"},
     {"to_chuc": "\x00"}, {"chuyen_muc": LONG}, {"lich_su": "maybe"}, {"hinh_thuc": "abc"},
     {"danh_hieu": "-1"}, {"co_quan": "9999999999999999999999"}, {"phong_trao": "x"},
-    {"khong_co_tham_so": "x"},
+    {"hieu_luc": "x"}, {"linh_vuc": LONG}, {"khong_co_tham_so": "x"},
 ]  # fmt: skip
 RAW_QUERIES = ["q=%FF%FE%FD", "q=%C3%28", "page=%00", "q=%E0%A4%A", "%%%", "q=" + "%41" * 3000]
 JUNK_ARGS = {"slug": ["khong-ton-tai", "a" * 300], "int": ["0", "9" * 30], "str": ["x" * 300]}
@@ -38,6 +38,7 @@ def walk(patterns, prefix=""):
 def real_arguments() -> dict[str, list[str]]:
     """Argument values that name real objects of the demo content, by argument name."""
     from awards.models import Recipient
+    from documents.models import Document
     from news.models import Article, Category
     from organizations.models import Meeting, Person, UnionBody
 
@@ -49,11 +50,12 @@ def real_arguments() -> dict[str, list[str]]:
             UnionBody.objects.first().slug,
             Meeting.objects.first().slug,
             Person.objects.first().slug,
+            Document.objects.published().first().slug,
         ],
         "pk": [str(recipient.decision_id), str(recipient.pk)],
         "decision_pk": [str(recipient.decision_id)],
         "code": [recipient.verification_code, "KHONGCOMA1"],
-        "section": ["tin-tuc", "to-chuc", "khong-co"],
+        "section": ["tin-tuc", "to-chuc", "van-ban", "khong-co"],
     }
 
 

@@ -166,3 +166,5 @@ def test_adding_from_the_missing_list_fills_in_the_number_kind_and_date(editor):
     form_html = page.content.decode()
     assert 'value="02-NQ/TW"' in form_html and 'value="12/06/2021"' in form_html
     assert ">Nghị quyết</option>" in form_html.split('name="kind"', 1)[1].split("</select>", 1)[0]
+    owner = form_html.split('name="owner"', 1)[1].split("</select>", 1)[0]
+    assert f'value="{editor.body.pk}" selected' in owner  # the body the editor works for
