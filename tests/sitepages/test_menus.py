@@ -29,7 +29,7 @@ def links(fragment: str) -> list[tuple[str, str]]:
     return re.findall(r'<a href="([^"]*)"[^>]*>([^<]*)</a>', fragment)
 
 
-def test_default_menu_is_the_menu_the_portal_had_plus_about_and_contact(client):
+def test_default_menu_is_the_menu_the_portal_had_plus_about_contact_library_and_questions(client):
     CategoryFactory(name="Hoạt động công đoàn", slug="hoat-dong-cong-doan", order=10)
     CategoryFactory(name="Nữ công", slug="nu-cong", order=20)
     CategoryFactory(name="Lưu trữ", slug="luu-tru", in_menu=False)
@@ -42,6 +42,8 @@ def test_default_menu_is_the_menu_the_portal_had_plus_about_and_contact(client):
         ("/to-chuc/", "Tổ chức công đoàn"),
         ("/hoi-nghi/", "Hội nghị"),
         ("/khen-thuong/", "Khen thưởng"),
+        ("/van-ban/", "Văn bản"),
+        ("/hoi-dap/", "Hỏi đáp"),
         ("/lien-he/", "Liên hệ"),
     ]
 
