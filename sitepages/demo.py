@@ -33,7 +33,30 @@ TEXTS = {
 }
 
 
+def _restore_defaults() -> None:
+    """The fixed pages and the default menus, as the migrations leave them, when a database
+    was emptied after migrating (`flush`, a test suite): the demo is always a whole portal."""
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    from sitepages.models import MenuItem
+
+    if Page.objects.exists() and MenuItem.objects.exists():
+        return
+    editor = SimpleNamespace(connection=connection)
+    importlib.import_module("sitepages.migrations.0002_default_pages_and_menus").create(
+        apps, editor
+    )
+    importlib.import_module("sitepages.migrations.0004_library_and_questions_in_menu").add(
+        apps, editor
+    )
+
+
 def load() -> str:
+    _restore_defaults()
     filled = 0
     for slug, text in TEXTS.items():
         page = Page.objects.filter(slug=slug).first()
