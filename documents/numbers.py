@@ -50,9 +50,20 @@ def _fold_char(char: str) -> str:
     return base if len(base) == 1 else char.lower()[:1] or " "
 
 
+class _FoldTable(dict):
+    """str.translate's table, filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLDED = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Unaccented, lower case, đ→d, one character for one (spans stay the same)."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLDED)
 
 
 def code_key(code: str) -> str:
