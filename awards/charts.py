@@ -33,11 +33,12 @@ def counts_by_year_and_form(recipients) -> list[dict]:
         .values("decision__year", "decision__form__name")
         .annotate(count=Count("pk"))
     )
-    return [
-        {"year": r["decision__year"], "form": r["decision__form__name"] or _("Danh hiệu thi đua"),
-         "count": r["count"]}
-        for r in rows
-    ]  # fmt: skip
+    return [count_row(r["decision__year"], r["decision__form__name"], r["count"]) for r in rows]
+
+
+def count_row(year: int, form: str | None, count: int) -> dict:
+    """One bar segment: recipients of a year and form (a title without a form is named so)."""
+    return {"year": year, "form": form or _("Danh hiệu thi đua"), "count": count}
 
 
 def awards_chart(counts: list[dict]) -> dict | None:

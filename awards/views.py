@@ -9,6 +9,7 @@ from django.views.generic import DetailView, TemplateView
 
 from awards.charts import awards_chart, counts_by_year_and_form
 from awards.filters import RecipientFilter
+from awards.lookup import ORDERING, counts_and_page_ids
 from awards.models import CODE_LENGTH, Decision, Recipient, clean_code
 from awards.qr import absolute_url, qr_svg
 from lsunion.cache import cached_for_version, public_page
@@ -33,6 +34,14 @@ def visible_decisions(request):
     return Decision.objects.all() if may_preview(request.user) else Decision.objects.published()
 
 
+def _page_number(value) -> int:
+    """The page a reader asked for: a whole number from 1, anything else is page 1."""
+    try:
+        return max(1, int(str(value).strip()[:6]))
+    except (TypeError, ValueError):
+        return 1
+
+
 @method_decorator(public_page(params=[*RecipientFilter.base_filters, "page"]), name="dispatch")
 class RecipientLookupView(TemplateView):
     """Who was commended: search by name or unit, filter, and see counts by year and form."""
@@ -44,21 +53,27 @@ class RecipientLookupView(TemplateView):
             self.request.GET or None, queryset=Recipient.objects.published()
         )
         matches = filterset.qs
+        requested = _page_number(self.request.GET.get("page"))
+        page_ids = None
         if any(self.request.GET.get(name) for name in RecipientFilter.base_filters):
-            counts = counts_by_year_and_form(matches)
+            # The chart and the page from one scan of the matches.
+            counts, page_ids = counts_and_page_ids(
+                matches, (requested - 1) * LOOKUP_PAGE_SIZE, LOOKUP_PAGE_SIZE
+            )
         else:  # every published recipient: the same figures until the content changes
             counts = cached_for_version(
                 "awards:lookup-counts", lambda: counts_by_year_and_form(matches)
             )
-        ordering = ("-decision__issued_on", "-decision_id", "kind", "order", "pk")
-        paginator = Paginator(matches.order_by(*ordering).values("pk"), LOOKUP_PAGE_SIZE)
+        paginator = Paginator(matches.order_by(*ORDERING).values("pk"), LOOKUP_PAGE_SIZE)
         # The chart's counts add up to the number of matches: no COUNT(*) query of its own.
         paginator.count = sum(row["count"] for row in counts)
-        page = paginator.get_page(self.request.GET.get("page"))
-        # The page's ids first (a subquery), then only their rows are joined to what they show:
-        # joining every match before sorting cost most of the query.
+        page = paginator.get_page(requested)
+        if page_ids is None or page.number != requested:
+            # The page's ids as a subquery, so only their rows are joined to what they show
+            # (joining every match before sorting cost most of the query).
+            page_ids = page.object_list
         page.object_list = (
-            Recipient.objects.for_lookup().filter(pk__in=page.object_list).order_by(*ordering)
+            Recipient.objects.for_lookup().filter(pk__in=page_ids).order_by(*ORDERING)
         )
         slug = filterset.body
         return super().get_context_data(

@@ -1,5 +1,6 @@
 """What readers see: the look-up, decision and recipient pages, verification, the body page."""
 
+import re
 from datetime import date
 
 import pytest
@@ -41,6 +42,32 @@ def test_lookup_finds_names_and_units_without_diacritics_and_in_capitals(client)
     assert found("cong doan co so van quan") == {school.collective_name}  # CĐCS expanded
     assert found("cdcs van quan") == {school.collective_name}
     assert found("khong ai ten nay") == set()
+
+
+def test_a_look_up_by_name_pages_through_its_matches_newest_decision_first(client, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    # 65 teachers of one school over 13 years, five a decision; one person of elsewhere.
+    for year in range(2012, 2025):
+        decision = DecisionFactory(issued_on=date(year, 5, 1))
+        for order in range(1, 6):
+            RecipientFactory(decision=decision, order=order, unit="Trường THPT Lộc Bình",
+                             full_name=f"Giáo viên {year} số {order}")  # fmt: skip
+    RecipientFactory(full_name="Người khác", unit="UBND xã Mẫu Sơn")
+
+    def names(**params):
+        page = client.get("/khen-thuong/", {"q": "thpt loc binh", **params}).content.decode()
+        return re.findall(r"Giáo viên \d{4} số \d", page.split("<main", 1)[1]), page
+
+    first, page = names()
+    assert first[:6] == [*(f"Giáo viên 2024 số {n}" for n in range(1, 6)), "Giáo viên 2023 số 1"]
+    assert len(first) == 30 and "65 lượt khen thưởng." in page and "Người khác" not in page
+    assert "2013: 5 lượt" in page  # the chart counts every match, not those of the page
+    second, _ = names(page="2")
+    assert second[0] == "Giáo viên 2018 số 1" and len(second) == 30
+    last, _ = names(page="3")
+    assert last == [f"Giáo viên 2012 số {n}" for n in range(1, 6)]
+    assert names(page="99")[0] == last  # past the end: the last page
+    assert names(page="ba")[0] == first and names(page="0")[0] == first
 
 
 def test_lookup_filters_by_year_form_kind_issuing_body_and_body(client):
