@@ -7,7 +7,7 @@ decided in June for 1 July). What a reader sees for a day is read from the dated
 
 from datetime import date
 
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
 from lsunion.collation import sort_key
 from organizations.models import BodyAffiliation, UnionBody
@@ -19,6 +19,26 @@ def covering(day: date):
         Q(starts_on__isnull=True) | Q(starts_on__lte=day),
         Q(ends_on__isnull=True) | Q(ends_on__gt=day),
     )
+
+
+def covers(link: BodyAffiliation, day: date) -> bool:
+    """The link is in force on the day (the same test as `covering`, on a loaded link)."""
+    return (link.starts_on is None or link.starts_on <= day) and (
+        link.ends_on is None or link.ends_on > day
+    )
+
+
+def with_parent_on(bodies: QuerySet, day: date) -> QuerySet:
+    """The bodies, each with `parent_on_day`: the parent of the link in force on the day, or
+    None when no link is (then `parent` holds). In the same query as the bodies; of two links
+    in force, the one that started last, as in `parent_ids_on`."""
+    link = (
+        covering(day)
+        .filter(body=OuterRef("pk"))
+        .order_by(F("starts_on").desc(nulls_last=True), "-pk")
+        .values("parent_id")[:1]
+    )
+    return bodies.annotate(parent_on_day=Subquery(link))
 
 
 def parent_ids_on(day: date, bodies) -> dict[int, int | None]:

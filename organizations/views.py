@@ -98,13 +98,16 @@ class BodyDetailView(DetailView):
         linked = BodyAffiliation.objects.filter(parent=body).values("body_id")
         # A district has a hundred grassroots unions: only the columns their links and dates
         # need (whole rows with their parents were two hundred model instances a page).
+        # Each with the parent of its link in force today, read in the same query.
         related = list(
-            UnionBody.objects.filter(Q(parent=body) | Q(successor=body) | Q(pk__in=linked))
+            dated.with_parent_on(
+                UnionBody.objects.filter(Q(parent=body) | Q(successor=body) | Q(pk__in=linked)),
+                today,
+            )
             .only("name", "slug", "founded_on", "dissolved_on", "parent_id", "successor_id")
             .order_by(vi_order("name"), "pk")
         )
-        parents_today = dated.parent_ids_on(today, [body, *related])
-        children = [b for b in related if parents_today[b.pk] == body.pk]
+        children = [b for b in related if (b.parent_on_day or b.parent_id) == body.pk]
         # The body's own links (past and to come), and the bodies that used to report to it.
         links = list(
             BodyAffiliation.objects.filter(
@@ -112,7 +115,9 @@ class BodyDetailView(DetailView):
             ).select_related("body", "parent")
         )
         own_links = [a for a in links if a.body_id == body.pk]
-        parent = _parent_today(body, parents_today[body.pk], own_links)
+        # Links come oldest first: of two in force, the later one holds.
+        in_force = [a.parent_id for a in own_links if dated.covers(a, today)]
+        parent = _parent_today(body, in_force[-1] if in_force else body.parent_id, own_links)
         positions = list(
             Position.objects.filter(body=body)
             .select_related("person", "term")

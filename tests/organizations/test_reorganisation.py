@@ -126,6 +126,12 @@ def test_a_merger_dated_ahead_shows_on_public_pages_only_from_that_day(staff_cli
     assert world["district"].name in directory
     district_part = directory.split(world["district"].name, 1)[1]
     assert school.name in district_part.split("</details>", 1)[0]  # still under the district
+    # The bodies' own pages agree: the school is the district's until that day, not yet the
+    # province's (its `parent` already names the province).
+    school.refresh_from_db()
+    assert school.parent == world["province"]
+    assert school.name in client.get(world["district"].get_absolute_url()).content.decode()
+    assert school.name not in client.get(world["province"].get_absolute_url()).content.decode()
 
     later = client.get("/to-chuc/", {"ngay": day.isoformat()}).content.decode()
     assert world["district"].name not in later and school.name in later
