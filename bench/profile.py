@@ -28,6 +28,9 @@ AREAS = (
 )  # fmt: skip
 
 
+SQL_RUNS = 5  # requests whose queries are timed one by one
+
+
 def area_of(filename: str) -> str:
     for name, parts in AREAS:
         if any(part in filename for part in parts):
@@ -47,14 +50,20 @@ def profile_page(client, path: str, runs: int) -> dict:
         cpu.append((time.process_time() - c) * 1000)
         wall.append((time.perf_counter() - w) * 1000)
         assert response.status_code == 200, (path, response.status_code)
-    queries = []
+    queries, sql_ms = [], []
 
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
+    def timed(execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            queries.append((time.perf_counter() - started) * 1000)
 
-    with connection.execute_wrapper(count):
-        client.get(path)
+    for _ in range(SQL_RUNS):
+        queries.clear()
+        with connection.execute_wrapper(timed):
+            client.get(path)
+        sql_ms.append(sum(queries))
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(runs):
@@ -72,6 +81,9 @@ def profile_page(client, path: str, runs: int) -> dict:
         "cpu_ms": statistics.median(cpu),
         "wall_ms": statistics.median(wall),
         "queries": len(queries),
+        # The queries' own time, from the driver's call to its answer (PostgreSQL's work and
+        # the round trips); the rest of the wall time is Python.
+        "sql_ms": statistics.median(sql_ms),
         "areas": {k: v / total for k, v in sorted(by_area.items(), key=lambda kv: -kv[1])},
         "top": [(t / runs * 1000, n // runs, name) for t, n, name in top[:8]],
         "load": round(os.getloadavg()[0], 2),
@@ -94,7 +106,7 @@ def main() -> None:
         print(f"\n## {label} ({path})")
         print(
             f"CPU {result['cpu_ms']:.1f} ms, wall {result['wall_ms']:.1f} ms per request, "
-            f"{result['queries']} queries, load {result['load']}"
+            f"{result['queries']} queries taking {result['sql_ms']:.1f} ms, load {result['load']}"
         )
         print(
             "share of profiled time: "
