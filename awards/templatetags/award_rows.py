@@ -9,6 +9,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from lsunion.choices import display
+
 register = template.Library()
 
 
@@ -18,7 +20,7 @@ def lookup_row(r):
     position = f'<br><span class="meta">{escape(r.position)}</span>' if r.position else ""
     who = (
         f'<a href="{escape(r.get_absolute_url())}">{escape(r.name)}</a>{position} '
-        f'<span class="badge">{escape(r.get_kind_display())}</span>'
+        f'<span class="badge">{escape(display(r, "kind"))}</span>'
     )
     unit = escape(r.unit)
     if r.unit_body_id:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from lsunion.choices import display
 from lsunion.dates import machine_datetime, short_date
 
 register = template.Library()
@@ -20,7 +21,7 @@ def meeting_item(meeting):
     return mark_safe(
         f'<li><h2 class="card-title"><a href="{escape(meeting.get_absolute_url())}">'
         f"{escape(meeting.title)}</a></h2>"
-        f'<p class="meta">{escape(meeting.get_kind_display())} · '
+        f'<p class="meta">{escape(display(meeting, "kind"))} · '
         f'<time datetime="{machine_datetime(starts)}">{short_date(starts)}</time> · '
         f"{escape(meeting.organiser)}{place}</p></li>"
     )

@@ -427,3 +427,12 @@ def test_changes_to_decisions_reach_cached_pages_at_once(client):
     person.full_name = "Hoàng Văn Mới"
     person.save()
     assert "Hoàng Văn Mới" in client.get("/khen-thuong/").content.decode()
+
+
+def test_each_row_of_the_look_up_says_whether_a_collective_or_a_person_was_commended(client):
+    RecipientFactory(full_name="Hoàng Thị Hạnh", unit="Trường Tiểu học Đồng Giáp")
+    RecipientFactory(collective=True, collective_name="Tổ Toán Trường Tiểu học Đồng Giáp")
+    page = client.get("/khen-thuong/", {"q": "dong giap"}).content.decode()
+    badge = r'</a>(<br><span class="meta">[^<]*</span>)?\s*<span class="badge">'
+    assert re.search("Hoàng Thị Hạnh" + badge + "Cá nhân</span>", page)
+    assert re.search("Tổ Toán Trường Tiểu học Đồng Giáp" + badge + "Tập thể</span>", page)

@@ -234,6 +234,18 @@ def test_directory_body_and_meeting_pages_run_the_same_queries_with_5_and_50_bod
     assert page_queries("/hoi-nghi/", {"loai": "congress"}) <= 2  # a filtered list counts
 
 
+def test_the_meeting_list_names_each_meetings_kind_in_vietnamese(client):
+    MeetingFactory(title="Đại hội Công đoàn huyện Đình Lập lần thứ XII", kind="congress")
+    MeetingFactory(title="Ký kết giao ước thi đua khối 3", kind="pact_signing")
+    page = client.get("/hoi-nghi/").content.decode()
+    for title, kind in [
+        ("Đại hội Công đoàn huyện Đình Lập lần thứ XII", "Đại hội"),
+        ("Ký kết giao ước thi đua khối 3", "Ký kết giao ước thi đua"),
+    ]:
+        item = page.split(title, 1)[1].split("</li>", 1)[0]
+        assert f'<p class="meta">{kind} · <time' in item
+
+
 def test_the_meeting_list_counts_a_new_meeting_and_offers_its_organiser_at_once(client, settings):
     settings.PAGE_CACHE_ENABLED = False
     MeetingFactory()
