@@ -9,6 +9,18 @@ from django.conf import settings
 from lsunion import images
 from lsunion.text import nfc
 
+
+def escape(value) -> str:
+    """What django.utils.html.escape() writes (& < > " ' as entities), as a plain str.
+
+    For HTML built in Python (cards, table rows, pictures, charts), which escapes every value
+    and marks only the whole result safe. Django's escape() wraps each call to accept lazy
+    strings: a page of cards calls it four hundred times, and the wrapper was two thirds of
+    its cost (issue 17).
+    """
+    return html.escape(str(value))
+
+
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "ul", "ol", "li", "a", "img", "figure", "figcaption",
     "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "blockquote",

@@ -6,9 +6,10 @@ text is escaped; numbers are written without locale formatting, as the SVG needs
 """
 
 from django import template
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+
+from lsunion.html import escape
 
 register = template.Library()
 

@@ -5,11 +5,11 @@ the page's time (a profile of /khen-thuong/?q=truong+thpt, issue 17).
 """
 
 from django import template
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from lsunion.choices import display
+from lsunion.html import escape
 
 register = template.Library()
 

@@ -7,10 +7,10 @@ import html
 import re
 
 from django import template
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from lsunion import images
+from lsunion.html import escape
 
 register = template.Library()
 

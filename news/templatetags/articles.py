@@ -3,12 +3,11 @@
 from django import template
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from lsunion.dates import machine_datetime, short_datetime
-from lsunion.html import split_blocks
+from lsunion.html import escape, split_blocks
 from lsunion.templatetags.pictures import picture_html, responsive_images
 
 register = template.Library()

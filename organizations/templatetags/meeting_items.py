@@ -5,11 +5,11 @@ Twenty items of template code were the largest part of the list's time (issue 17
 
 from django import template
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from lsunion.choices import display
 from lsunion.dates import machine_datetime, short_date
+from lsunion.html import escape
 
 register = template.Library()
 
