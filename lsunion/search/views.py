@@ -46,7 +46,7 @@ class SearchView(TemplateView):
             "year": year,
             "category": filters["chuyen_muc"],
         }
-        words = query.phrases
+        words = frozenset(query.phrases)
         if source is not None:
             page = _int(params.get("page"), 1, MAX_PAGE) or 1
             results = engine.search_source(
