@@ -11,9 +11,10 @@ class Measure:
     rps: float
     p50_ms: float
     p99_ms: float
-    errors: int
+    errors: int  # answers other than 2xx/3xx, and connections that failed
     single_p50_ms: float | None = None
     load: float | None = None  # the machine's 1-minute load average when it was taken
+    timeouts: int = 0  # requests wrk gave up on after its 2 s: slow, not failed
 
 
 def _ms(value: str) -> float:
@@ -37,11 +38,13 @@ def wrk(
     errors = 0
     if match := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
         errors += int(match.group(1))
+    timeouts = 0
     if match := re.search(
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
     ):
-        errors += sum(int(n) for n in match.groups())
-    return Measure(rps=rps, p50_ms=p50, p99_ms=p99, errors=errors)
+        errors += sum(int(n) for n in match.groups()[:3])
+        timeouts = int(match.group(4))
+    return Measure(rps=rps, p50_ms=p50, p99_ms=p99, errors=errors, timeouts=timeouts)
 
 
 def _lua_string(text: str) -> str:

@@ -203,6 +203,7 @@ def summarise(runs: list[dict], keys: list[str]) -> dict:
                 ]
             ),
             "errors": sum(m["errors"] for m in rows),
+            "timeouts": sum(m.get("timeouts", 0) for m in rows),
             "load": [m["load"] for m in rows],
         }
     return out
@@ -299,8 +300,7 @@ def table(result: dict) -> str:
         c, u = cached["pages"][key], uncached["pages"][key]
         goal = ONE_READER_GOALS_MS.get(key)
         goal_cell = f"≤ {goal:.0f} {'✅' if u['single_p50_ms'] <= goal else '❌'}" if goal else ""
-        errors = c["errors"] + u["errors"]
-        flag = f" ⚠ {errors} errors" if errors else ""
+        flag = _flag(c["errors"] + u["errors"], c.get("timeouts", 0) + u.get("timeouts", 0))
         loads = "–".join(f"{x:.1f}" for x in (min(u["load"]), max(u["load"])))
         lines.append(
             f"| {label}{flag} | {c['rps']:,.0f} | {c['ratio']:.0%} | {c['p50_ms']:.1f} / "
@@ -309,6 +309,14 @@ def table(result: dict) -> str:
             f"| {goal_cell} | {loads} | {result['html_bytes'][key] / 1024:.0f} |"
         )
     return "\n".join(lines)
+
+
+def _flag(errors: int, timeouts: int) -> str:
+    """Failed answers, and requests wrk stopped waiting for after 2 s (a queue, not a fault)."""
+    flags = [f"{errors} errors"] if errors else []
+    if timeouts:
+        flags.append(f"{timeouts} waited over 2 s")
+    return f" ⚠ {', '.join(flags)}" if flags else ""
 
 
 def goals_table(result: dict) -> str:
@@ -352,7 +360,7 @@ def burst_table(result: dict) -> str:
     for key, goal in BURST_GOALS.items():
         m = b[key]
         mark = "✅" if m["ratio"] >= goal else "❌"
-        flag = f" ⚠ {m['errors']} errors" if m["errors"] else ""
+        flag = _flag(m["errors"], m.get("timeouts", 0))
         lines.append(
             f"| {labels[key]}{flag} | {m['rps']:,.0f} | {m['ratio']:.1%} | {m['p50_ms']:.1f} / "
             f"{m['p99_ms']:.1f} | ≥ {goal:.0%} {mark} | {m['load']} |"
